@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Custodian.Cli.Commands;
+
+/// <summary><c>custodian policy …</c>: check, render, ropa and diff.</summary>
+internal static class PolicyCommands
+{
+    public static Command Build(CliConsole console)
+    {
+        var policy = new Command("policy", "Check a policy file, render the privacy statement, produce the record of processing, compare versions.");
+        policy.Subcommands.Add(PolicyCheckCommand.Build(console));
+        return policy;
+    }
+}

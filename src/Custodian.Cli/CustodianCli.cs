@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Custodian.Cli.Commands;
+
+namespace Custodian.Cli;
+
+/// <summary>The <c>custodian</c> command: builds the command tree and runs it with the given writers.</summary>
+public static class CustodianCli
+{
+    /// <summary>Runs the command line and returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var console = new CliConsole(output, error);
+        var root = new RootCommand("Custodian keeps the promises of a privacy policy: it stores personal data under the policy, refuses every use the policy does not allow, and renders the published statement from the same file.");
+        root.Subcommands.Add(PolicyCommands.Build(console));
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Custodian.Policy;
+
+/// <summary>The diagnostics and file of one policy being read.</summary>
+internal sealed partial class PolicyReadContext(string file)
+{
+    private readonly List<PolicyDiagnostic> _diagnostics = [];
+
+    public string File { get; } = file;
+
+    public IReadOnlyList<PolicyDiagnostic> Diagnostics => _diagnostics;
+
+    public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
+
+    public void Error(string code, YamlNode node, string message, string? fix) =>
+        _diagnostics.Add(new PolicyDiagnostic(code, DiagnosticSeverity.Error, At(node), message, fix));
+
+    public void Add(PolicyDiagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    public string? Scalar(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode scalar) return scalar.Value;
+        Error(PolicyCodes.WrongShape, node, $"{what} must be a single value, not a {Shape(node)}", null);
+        return null;
+    }
+
+    public YamlMap? Map(YamlNode node, string what)
+    {
+        if (node is YamlMappingNode mapping) return new YamlMap(this, mapping, what);
+        Error(PolicyCodes.WrongShape, node, $"{what} must be a mapping of 'key: value' lines, not a {Shape(node)}", null);
+        return null;
+    }
+
+    public ImmutableArray<(string Value, YamlNode Node)> List(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode single && single.Value is not null) return [(single.Value, node)];
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(PolicyCodes.WrongShape, node, $"{what} must be a list such as [a, b], not a {Shape(node)}", null);
+            return [];
+        }
+
+        var items = ImmutableArray.CreateBuilder<(string, YamlNode)>();
+        foreach (var item in sequence.Children)
+        {
+            var value = Scalar(item, $"an item of {what}");
+            if (value is not null) items.Add((value, item));
+        }
+
+        return items.ToImmutable();
+    }
+
+    public T? Choice<T>(YamlNode node, FrozenDictionary<string, T> vocabulary, string what)
+        where T : struct, Enum
+    {
+        var text = Scalar(node, what);
+        if (text is null) return null;
+        if (vocabulary.TryGetValue(text, out var value)) return value;
+        Error(PolicyCodes.InvalidChoice, node, $"'{text}' is not a valid {what}", Suggestions.DidYouMean(text, vocabulary.Keys.Order(StringComparer.Ordinal)));
+        return null;
+    }
+
+    /// <summary>Text per language: either a mapping <c>{en: …, da: …}</c> or one string (taken as the first language).</summary>
+    public LocalizedText Text(YamlNode node, string what, string defaultLanguage = "en")
+    {
+        if (node is YamlScalarNode scalar) return new LocalizedText([new(defaultLanguage, scalar.Value ?? "")]);
+        var map = Map(node, what);
+        if (map is null) return LocalizedText.Empty;
+        var texts = new List<KeyValuePair<string, string>>();
+        foreach (var (key, value) in map.Entries)
+        {
+            if (!LanguagePattern().IsMatch(key.Value!))
+            {
+                var fix = key.Value!.Contains(' ', StringComparison.Ordinal)
+                    ? "quote the text before it: inside {…} a comma starts a new key, e.g. {da: \"Hej, verden\", en: \"Hello, world\"}"
+                    : "use ISO 639-1 codes such as en and da";
+                Error(PolicyCodes.InvalidValue, key, $"'{key.Value}' is not a language code in {what}", fix);
+                continue;
+            }
+
+            var text = Scalar(value, $"the {key.Value} text of {what}");
+            if (text is not null) texts.Add(new(key.Value!, text));
+        }
+
+        return new LocalizedText(texts);
+    }
+
+    public bool CheckKey(string key, YamlNode node, string what)
+    {
+        if (KeyPattern().IsMatch(key)) return true;
+        Error(PolicyCodes.InvalidKeySyntax, node, $"'{key}' is not a valid {what} key", "use lowercase words joined by '_' and levels joined by '.', e.g. user.contact.email");
+        return false;
+    }
+
+    private static string Shape(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        _ => "single value",
+    };
+
+    [GeneratedRegex("^[a-z]{2}$")]
+    private static partial Regex LanguagePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*(\\.[a-z0-9][a-z0-9_]*)*$")]
+    private static partial Regex KeyPattern();
+}

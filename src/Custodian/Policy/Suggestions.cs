@@ -1,0 +1,48 @@
+namespace Custodian.Policy;
+
+/// <summary>Finds the nearest valid names to a misspelt one, for "did you mean" fixes.</summary>
+public static class Suggestions
+{
+    /// <summary>Up to <paramref name="count"/> candidates close to <paramref name="wrong"/>, nearest first.</summary>
+    public static IReadOnlyList<string> Nearest(string wrong, IEnumerable<string> candidates, int count = 3)
+    {
+        var limit = Math.Max(2, wrong.Length / 3);
+        return candidates
+            .Select(candidate => (candidate, distance: Distance(wrong, candidate)))
+            .Where(pair => pair.distance <= limit || pair.candidate.EndsWith("." + wrong, StringComparison.Ordinal))
+            .OrderBy(pair => pair.distance)
+            .ThenBy(pair => pair.candidate, StringComparer.Ordinal)
+            .Take(count)
+            .Select(pair => pair.candidate)
+            .ToList();
+    }
+
+    /// <summary>"did you mean 'x'?" or a list of what is allowed when nothing is close.</summary>
+    public static string DidYouMean(string wrong, IEnumerable<string> candidates, string? allowedList = null)
+    {
+        var list = candidates as IReadOnlyCollection<string> ?? candidates.ToList();
+        var nearest = Nearest(wrong, list);
+        if (nearest.Count > 0) return $"did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}?";
+        return allowedList ?? $"use one of: {string.Join(", ", list.Take(20))}";
+    }
+
+    /// <summary>Damerau-Levenshtein (optimal string alignment) distance.</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
