@@ -1,0 +1,130 @@
+using System.Globalization;
+using Custodian.Storage;
+using Microsoft.Data.Sqlite;
+using static Custodian.Sqlite.SqliteValues;
+
+namespace Custodian.Sqlite;
+
+/// <summary>Read paths and connection plumbing of <see cref="SqliteVaultStore"/>.</summary>
+public sealed partial class SqliteVaultStore
+{
+    private const string RecordColumns = "id, subject_id, key_owner_id, category, source, purpose, collected_at, expires_at, key_kind, version, sealed, erased_at";
+
+    /// <inheritdoc />
+    public Task<SubjectState?> LoadSubjectStateAsync(string subjectId, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            // One read transaction: every list comes from the same WAL snapshot.
+            using var snapshot = connection.BeginTransaction(deferred: true);
+            var subject = QuerySubjects(connection, snapshot, "WHERE id = $id", subjectId).FirstOrDefault();
+            if (subject is null)
+            {
+                return null;
+            }
+
+            object?[] id = [subjectId];
+            using var keyCommand = Create(connection, snapshot, "SELECT COUNT(*) FROM subject_keys WHERE subject_id = $p0", subjectId);
+            return new SubjectState
+            {
+                Subject = subject,
+                HasDataKey = (long)keyCommand.ExecuteScalar()! > 0,
+                Consents = Query(
+                    connection,
+                    snapshot,
+                    "SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $p0 ORDER BY at, rowid",
+                    id,
+                    r => new ConsentEntry(r.GetString(0), r.GetString(1), r.GetString(2), (ConsentKind)r.GetInt32(3), r.GetBoolean(4), r.GetBoolean(5), r.GetString(6), r.GetString(7), OptionalString(r, 8), Time(r, 9))
+                    {
+                        RecordedAt = Time(r, 10),
+                        Controller = OptionalString(r, 11),
+                        LegalBasis = OptionalString(r, 12),
+                    }),
+                Objections = Query(connection, snapshot, "SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                    new Objection(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4))),
+                Restrictions = Query(connection, snapshot, "SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                    new RestrictionChange(r.GetString(0), r.GetBoolean(1), Time(r, 2))),
+                LegalHolds = Query(connection, snapshot, "SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $p0 ORDER BY from_at, rowid", id, r =>
+                    new LegalHold(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4), OptionalTime(r, 5))),
+                Relationships = Query(connection, snapshot, "SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                    new RelationshipEvent(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3))),
+                RecipientAuthorisations = Query(connection, snapshot, "SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                    new RecipientAuthorisation(r.GetString(0), r.GetString(1), r.GetBoolean(2), Time(r, 3))),
+                GuardianConsents = Query(connection, snapshot, "SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                    new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3))),
+            };
+        });
+
+    private static void Configure(SqliteConnection connection, SqliteVaultStoreOptions options)
+    {
+        var synchronous = options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
+        var busy = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        Pragma(connection, $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout={busy}; PRAGMA foreign_keys=ON");
+    }
+
+    private static void Pragma(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params object?[] values)
+    {
+        using var command = Create(connection, transaction, sql, values);
+        return command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction? transaction, string sql, params object?[] values)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters.AddWithValue("$p" + i.ToString(CultureInfo.InvariantCulture), values[i] ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static List<T> Query<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, object?[] values, Func<SqliteDataReader, T> map)
+    {
+        using var command = Create(connection, transaction, sql, values);
+        using var reader = command.ExecuteReader();
+        var results = new List<T>();
+        while (reader.Read())
+        {
+            results.Add(map(reader));
+        }
+
+        return results;
+    }
+
+    private static List<StoredSubject> QuerySubjects(SqliteConnection connection, SqliteTransaction? transaction, string where, string id) =>
+        Query(connection, transaction, "SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at FROM subjects " + where.Replace("$id", "$p0", StringComparison.Ordinal), [id], r =>
+            new StoredSubject(r.GetString(0), Time(r, 1), OptionalBytes(r, 2))
+            {
+                MergedInto = OptionalString(r, 3),
+                MergedAt = OptionalTime(r, 4),
+                ShreddedAt = OptionalTime(r, 5),
+            });
+
+    private static List<StoredRecord> QueryRecords(SqliteConnection connection, string where, params object?[] values) =>
+        Query(connection, null, $"SELECT {RecordColumns} FROM records {where}", values, r =>
+            new StoredRecord(r.GetString(0), r.GetString(1), r.GetString(3), (RecordSource)r.GetInt32(4), r.GetString(5), Time(r, 6), OptionalTime(r, 7), (SealingKeyKind)r.GetInt32(8), OptionalBytes(r, 10))
+            {
+                KeyOwnerId = r.GetString(2),
+                Version = r.GetInt32(9),
+                ErasedAt = OptionalTime(r, 11),
+            });
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The read lambda reads best as the last argument.")]
+    private Task<T> Read<T>(CancellationToken cancellationToken, Func<SqliteConnection, T> read)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Configure(connection, _options);
+        return Task.FromResult(read(connection));
+    }
+}

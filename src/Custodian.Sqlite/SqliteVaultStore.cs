@@ -1,0 +1,254 @@
+using Custodian.Audit;
+using Custodian.Crypto;
+using Custodian.Storage;
+using Microsoft.Data.Sqlite;
+using static Custodian.Sqlite.SqliteValues;
+
+namespace Custodian.Sqlite;
+
+/// <summary>
+/// The embedded store: one <c>custodian.db</c> file in WAL mode with foreign keys on. Writes go
+/// through one long-lived writer connection with prepared commands (SQLite allows one writer);
+/// reads use pooled connections, which WAL lets run alongside the writer.
+/// </summary>
+public sealed partial class SqliteVaultStore : IVaultStore
+{
+    private readonly SqliteVaultStoreOptions _options;
+    private readonly string _connectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SqliteCommandCache _writerCommands;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    private SqliteVaultStore(SqliteVaultStoreOptions options, string connectionString, SqliteConnection writer)
+    {
+        _options = options;
+        _connectionString = connectionString;
+        _writer = writer;
+        _writerCommands = new SqliteCommandCache(writer);
+    }
+
+    /// <summary>Opens (creating and migrating when needed) the store in <see cref="SqliteVaultStoreOptions.DataDirectory"/>.</summary>
+    /// <exception cref="VaultStoreException"><c>STORE007</c> when the file has a newer schema.</exception>
+    public static Task<SqliteVaultStore> OpenAsync(SqliteVaultStoreOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.CheckpointSigner);
+        cancellationToken.ThrowIfCancellationRequested();
+        Directory.CreateDirectory(options.DataDirectory);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            writer.Open();
+            Configure(writer, options);
+            Pragma(writer, "PRAGMA journal_mode=WAL");
+            SqliteSchema.Migrate(writer);
+            return Task.FromResult(new SqliteVaultStore(options, connectionString, writer));
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IVaultTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return new SqliteVaultTransaction(_writer, _writerCommands, _options, () => _writeLock.Release());
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoredSubject?> GetSubjectAsync(string subjectId, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection => QuerySubjects(connection, null, "WHERE id = $id", subjectId).FirstOrDefault());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredSubject>> GetMergedSubjectsAsync(string survivorId, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<StoredSubject>>(cancellationToken, connection => QuerySubjects(connection, null, "WHERE merged_into = $id ORDER BY merged_at, id", survivorId));
+
+    /// <inheritdoc />
+    public Task<string?> FindSubjectAsync(LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            using var command = Create(connection, null, "SELECT subject_id FROM lookup_keys WHERE kind = $p0 AND blind_index = $p1", (int)kind, blindIndex.ToArray());
+            return command.ExecuteScalar() as string;
+        });
+
+    /// <inheritdoc />
+    public Task<WrappedSubjectKey?> GetSubjectKeyAsync(string subjectId, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            using var command = Create(connection, null, "SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $p0", subjectId);
+            using var reader = command.ExecuteReader();
+            return reader.Read()
+                ? new WrappedSubjectKey(reader.GetString(0), (uint)reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), Time(reader, 3))
+                : null;
+        });
+
+    /// <inheritdoc />
+    public Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection => QueryRecords(connection, "WHERE id = $p0", recordId).FirstOrDefault());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredRecord>> GetRecordsAsync(string subjectId, string? categoryKey, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<StoredRecord>>(cancellationToken, connection => categoryKey is null
+            ? QueryRecords(connection, "WHERE subject_id = $p0 ORDER BY collected_at, id", subjectId)
+            : QueryRecords(connection, "WHERE subject_id = $p0 AND category = $p1 ORDER BY collected_at, id", subjectId, categoryKey));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecordVersion>> GetRecordHistoryAsync(string recordId, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<RecordVersion>>(cancellationToken, connection =>
+            Query(connection, null, "SELECT record_id, version, source, purpose, collected_at, replaced_at FROM record_versions WHERE record_id = $p0 ORDER BY version", [recordId], r =>
+                new RecordVersion(r.GetString(0), r.GetInt32(1), (RecordSource)r.GetInt32(2), r.GetString(3), Time(r, 4), Time(r, 5))));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredRecord>> FindExpiredRecordsAsync(DateTimeOffset at, int limit, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<StoredRecord>>(cancellationToken, connection =>
+            QueryRecords(connection, "WHERE expires_at IS NOT NULL AND expires_at <= $p0 AND erased_at IS NULL ORDER BY expires_at, id LIMIT $p1", Ticks(at), limit));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> GetEventsAsync(string subjectId, string? categoryKey, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<StoredEvent>>(cancellationToken, connection =>
+            Query(
+                connection,
+                null,
+                "SELECT id, subject_id, key_owner_id, category, at, device_id, sealed FROM events WHERE subject_id = $p0 AND at >= $p1 AND at < $p2 AND ($p3 IS NULL OR category = $p3) ORDER BY at, id LIMIT $p4",
+                [subjectId, Ticks(since), Ticks(until), categoryKey, limit],
+                r => new StoredEvent(r.GetString(0), r.GetString(1), r.GetString(3), Time(r, 4), OptionalString(r, 5), r.GetFieldValue<byte[]>(6)) { KeyOwnerId = r.GetString(2) }));
+
+    /// <inheritdoc />
+    public Task<long> CountEventsAsync(string subjectId, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            using var command = Create(connection, null, "SELECT COUNT(*) FROM events WHERE subject_id = $p0", subjectId);
+            return (long)command.ExecuteScalar()!;
+        });
+
+    /// <inheritdoc />
+    public Task<AuditChainHead> GetAuditHeadAsync(CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            using var command = Create(connection, null, "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1");
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : AuditChainHead.Empty;
+        });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSequence, int limit, CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<AuditEntry>>(cancellationToken, connection =>
+            Query(connection, null, "SELECT body FROM audit_entries WHERE seq >= $p0 ORDER BY seq LIMIT $p1", [fromSequence, limit], r => AuditEntryEncoding.Decode(r.GetFieldValue<byte[]>(0))));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditCheckpoint>> ReadAuditCheckpointsAsync(CancellationToken cancellationToken) =>
+        Read<IReadOnlyList<AuditCheckpoint>>(cancellationToken, connection =>
+            Query(connection, null, "SELECT seq, entry_hash, at, signature FROM audit_checkpoints ORDER BY seq", [], r =>
+                new AuditCheckpoint(r.GetInt64(0), r.GetFieldValue<byte[]>(1), Time(r, 2), r.GetFieldValue<byte[]>(3))));
+
+    /// <inheritdoc />
+    public Task ReadAuditChainAsync(long fromSequence, IAuditChainVisitor visitor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return Read(cancellationToken, connection =>
+        {
+            using var command = Create(connection, null, "SELECT seq, body, hash FROM audit_entries WHERE seq >= $p0 ORDER BY seq", fromSequence);
+            using var reader = command.ExecuteReader();
+            var body = new byte[1024];
+            var hash = new byte[AuditChain.HashLength];
+            var rows = 0;
+            while (reader.Read())
+            {
+                if ((++rows & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var bodyLength = (int)reader.GetBytes(1, 0, null, 0, 0);
+                if (bodyLength > body.Length)
+                {
+                    body = new byte[Math.Max(bodyLength, body.Length * 2)];
+                }
+
+                reader.GetBytes(1, 0, body, 0, bodyLength);
+                var hashLength = (int)reader.GetBytes(2, 0, null, 0, 0);
+                if (hashLength > hash.Length)
+                {
+                    hash = new byte[hashLength];
+                }
+
+                reader.GetBytes(2, 0, hash, 0, hashLength);
+                if (!visitor.VisitEntry(reader.GetInt64(0), body.AsSpan(0, bodyLength), hash.AsSpan(0, hashLength)))
+                {
+                    break;
+                }
+            }
+
+            return true;
+        });
+    }
+
+    /// <inheritdoc />
+    public async Task<int> PurgeShreddedAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            var deleted = Execute(
+                _writer,
+                transaction,
+                "DELETE FROM events WHERE rowid IN (SELECT e.rowid FROM subjects s JOIN events e ON e.subject_id = s.id WHERE s.shredded_at IS NOT NULL LIMIT $p0)",
+                batchSize);
+            if (deleted < batchSize)
+            {
+                deleted += Execute(
+                    _writer,
+                    transaction,
+                    "DELETE FROM records WHERE rowid IN (SELECT r.rowid FROM subjects s JOIN records r ON r.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND r.key_kind = $p1 LIMIT $p0)",
+                    batchSize - deleted,
+                    (int)SealingKeyKind.Subject);
+            }
+
+            transaction.Commit();
+            return deleted;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Closes the writer connection and clears the pool so the file can be moved or deleted.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writeLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            _writerCommands.Dispose();
+            Pragma(_writer, "PRAGMA optimize");
+            _writer.Dispose();
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        }
+        finally
+        {
+            _writeLock.Release();
+            _writeLock.Dispose();
+        }
+    }
+}

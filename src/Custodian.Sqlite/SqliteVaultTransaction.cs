@@ -1,0 +1,359 @@
+using Custodian.Audit;
+using Custodian.Crypto;
+using Custodian.Storage;
+using Microsoft.Data.Sqlite;
+using static Custodian.Sqlite.SqliteValues;
+
+namespace Custodian.Sqlite;
+
+/// <summary>
+/// A SQLite <c>BEGIN IMMEDIATE</c> transaction on the store's single writer connection. Holds the
+/// store's write lock from begin to commit or rollback, so audit sequence numbers never race.
+/// </summary>
+internal sealed class SqliteVaultTransaction : IVaultTransaction
+{
+    private const int SqliteConstraint = 19;
+    private const int ConstraintForeignKey = 787;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommandCache _commands;
+    private readonly SqliteVaultStoreOptions _options;
+    private readonly Action _release;
+    private SqliteTransaction? _transaction;
+    private AuditChainHead? _head;
+
+    public SqliteVaultTransaction(SqliteConnection connection, SqliteCommandCache commands, SqliteVaultStoreOptions options, Action release)
+    {
+        _connection = connection;
+        _commands = commands;
+        _options = options;
+        _release = release;
+        _transaction = connection.BeginTransaction(deferred: false);
+    }
+
+    public Task CreateSubjectAsync(StoredSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        Run(
+            "INSERT INTO subjects (id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at) VALUES ($p0, $p1, $p2, NULL, NULL, NULL)",
+            cancellationToken,
+            VaultStoreException.Duplicate,
+            subject.SubjectId,
+            Ticks(subject.CreatedAt),
+            subject.BirthDateSealed);
+        return Task.CompletedTask;
+    }
+
+    public Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken)
+    {
+        Run("INSERT INTO lookup_keys (kind, blind_index, subject_id) VALUES ($p0, $p1, $p2)", cancellationToken, VaultStoreException.LookupTaken, (int)kind, blindIndex.ToArray(), subjectId);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> RemoveLookupKeyAsync(LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
+        Task.FromResult(Run("DELETE FROM lookup_keys WHERE kind = $p0 AND blind_index = $p1", cancellationToken, null, (int)kind, blindIndex.ToArray()) > 0);
+
+    public Task StoreSubjectKeyAsync(WrappedSubjectKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Run("INSERT INTO subject_keys (subject_id, key_id, wrapped, created_at) VALUES ($p0, $p1, $p2, $p3)", cancellationToken, VaultStoreException.Duplicate, key.SubjectId, (long)key.KeyId, key.Wrapped, Ticks(key.CreatedAt));
+        return Task.CompletedTask;
+    }
+
+    public Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        const string Family = "WITH RECURSIVE family(id) AS (SELECT $p0 UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id) ";
+        RequireSubject(subjectId, cancellationToken);
+        var destroyed = Run(Family + "DELETE FROM subject_keys WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
+        Run(Family + "DELETE FROM lookup_keys WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
+        Run(Family + "UPDATE subjects SET shredded_at = $p1, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL", cancellationToken, null, subjectId, Ticks(at));
+        return Task.FromResult(destroyed);
+    }
+
+    public Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var r in records)
+        {
+            Run(
+                "INSERT INTO records (id, subject_id, key_owner_id, category, source, purpose, collected_at, expires_at, key_kind, version, sealed, erased_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)",
+                cancellationToken,
+                VaultStoreException.Duplicate,
+                r.RecordId, r.SubjectId, r.EffectiveKeyOwnerId, r.CategoryKey, (int)r.Source, r.PurposeKey, Ticks(r.CollectedAt), Ticks(r.ExpiresAt), (int)r.KeyKind, r.Version, r.Sealed, Ticks(r.ErasedAt));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<int> RectifyRecordAsync(string recordId, byte[] sealedValue, RecordSource source, string purposeKey, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
+        var archived = Run(
+            "INSERT INTO record_versions (record_id, version, source, purpose, collected_at, replaced_at) SELECT id, version, source, purpose, collected_at, $p1 FROM records WHERE id = $p0",
+            cancellationToken,
+            null,
+            recordId,
+            Ticks(at));
+        if (archived == 0)
+        {
+            throw new VaultStoreException(VaultStoreException.UnknownRecord, $"Record {recordId} does not exist.");
+        }
+
+        // Overwriting the sealed column destroys the old ciphertext; only its metadata stays in record_versions.
+        Run(
+            "UPDATE records SET sealed = $p1, source = $p2, purpose = $p3, collected_at = $p4, expires_at = $p5, version = version + 1, erased_at = NULL WHERE id = $p0",
+            cancellationToken,
+            null,
+            recordId, sealedValue, (int)source, purposeKey, Ticks(at), Ticks(expiresAt));
+        return Task.FromResult(Scalar("SELECT version FROM records WHERE id = $p0", cancellationToken, recordId));
+    }
+
+    public Task<bool> EraseRecordAsync(string recordId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult(Run("UPDATE records SET sealed = NULL, erased_at = $p1 WHERE id = $p0 AND erased_at IS NULL", cancellationToken, null, recordId, Ticks(at)) > 0);
+
+    public Task AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        cancellationToken.ThrowIfCancellationRequested();
+        var command = Command("INSERT INTO events (id, subject_id, key_owner_id, category, at, device_id, sealed) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)");
+        var p = command.Parameters;
+        try
+        {
+            foreach (var e in events)
+            {
+                p[0].Value = e.EventId;
+                p[1].Value = e.SubjectId;
+                p[2].Value = e.EffectiveKeyOwnerId;
+                p[3].Value = e.CategoryKey;
+                p[4].Value = e.At.UtcTicks;
+                p[5].Value = (object?)e.DeviceId ?? DBNull.Value;
+                p[6].Value = e.Sealed;
+                command.ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            throw Translate(ex, VaultStoreException.Duplicate);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task AppendConsentAsync(ConsentEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Run(
+            "INSERT INTO consents (id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12)",
+            cancellationToken,
+            VaultStoreException.Duplicate,
+            entry.ConsentId, entry.SubjectId, entry.Key, (int)entry.Kind, entry.Given, entry.Explicit, entry.PolicyVersion, entry.Method, entry.Evidence, Ticks(entry.At), Ticks(entry.RecordedAt ?? entry.At), entry.Controller, entry.LegalBasis);
+        return Task.CompletedTask;
+    }
+
+    public Task AddObjectionAsync(Objection objection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        Run("INSERT INTO objections (id, subject_id, purpose, at, lifted_at) VALUES ($p0, $p1, $p2, $p3, $p4)", cancellationToken, VaultStoreException.Duplicate, objection.ObjectionId, objection.SubjectId, objection.PurposeKey, Ticks(objection.At), Ticks(objection.LiftedAt));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> LiftObjectionAsync(string objectionId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult(Run("UPDATE objections SET lifted_at = $p1 WHERE id = $p0 AND lifted_at IS NULL", cancellationToken, null, objectionId, Ticks(at)) > 0);
+
+    public Task AppendRestrictionAsync(RestrictionChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        Run("INSERT INTO restrictions (subject_id, restricted, at) VALUES ($p0, $p1, $p2)", cancellationToken, null, change.SubjectId, change.Restricted, Ticks(change.At));
+        return Task.CompletedTask;
+    }
+
+    public Task PlaceLegalHoldAsync(LegalHold hold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        Run("INSERT INTO legal_holds (id, subject_id, reason, from_at, until_at, lifted_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", cancellationToken, VaultStoreException.Duplicate, hold.HoldId, hold.SubjectId, hold.Reason, Ticks(hold.From), Ticks(hold.Until), Ticks(hold.LiftedAt));
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> LiftLegalHoldAsync(string holdId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult(Run("UPDATE legal_holds SET lifted_at = $p1 WHERE id = $p0 AND lifted_at IS NULL", cancellationToken, null, holdId, Ticks(at)) > 0);
+
+    public Task AppendRelationshipEventAsync(RelationshipEvent relationshipEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(relationshipEvent);
+        Run("INSERT INTO relationship_events (subject_id, kind, event, at) VALUES ($p0, $p1, $p2, $p3)", cancellationToken, null, relationshipEvent.SubjectId, relationshipEvent.Kind, relationshipEvent.Event, Ticks(relationshipEvent.At));
+        return Task.CompletedTask;
+    }
+
+    public Task AppendRecipientAuthorisationAsync(RecipientAuthorisation authorisation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorisation);
+        Run("INSERT INTO recipient_authorisations (subject_id, recipient, given, at) VALUES ($p0, $p1, $p2, $p3)", cancellationToken, null, authorisation.SubjectId, authorisation.RecipientKey, authorisation.Given, Ticks(authorisation.At));
+        return Task.CompletedTask;
+    }
+
+    public Task AppendGuardianConsentAsync(GuardianConsent consent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        Run("INSERT INTO guardian_consents (subject_id, given, at, guardian_ref) VALUES ($p0, $p1, $p2, $p3)", cancellationToken, null, consent.SubjectId, consent.Given, Ticks(consent.At), consent.GuardianReference);
+        return Task.CompletedTask;
+    }
+
+    public Task MergeSubjectsAsync(string survivorId, string mergedId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (string.Equals(survivorId, mergedId, StringComparison.Ordinal))
+        {
+            throw new VaultStoreException(VaultStoreException.InvalidMerge, $"Subject {survivorId} cannot be merged with itself.");
+        }
+
+        foreach (var id in (ReadOnlySpan<string>)[survivorId, mergedId])
+        {
+            RequireSubject(id, cancellationToken);
+            if (Scalar("SELECT COUNT(*) FROM subjects WHERE id = $p0 AND merged_into IS NOT NULL", cancellationToken, id) > 0)
+            {
+                throw new VaultStoreException(VaultStoreException.InvalidMerge, $"Subject {id} was already merged.");
+            }
+        }
+
+        foreach (var table in MergedTables)
+        {
+            Run($"UPDATE {table} SET subject_id = $p0 WHERE subject_id = $p1", cancellationToken, null, survivorId, mergedId);
+        }
+
+        Run("UPDATE subjects SET merged_into = $p0, merged_at = $p2 WHERE id = $p1", cancellationToken, null, survivorId, mergedId, Ticks(at));
+        return Task.CompletedTask;
+    }
+
+    public Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var chained = AuditChain.Link(Head(), entry);
+        Run("INSERT INTO audit_entries (seq, at, action, subject_id, body, hash) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)", cancellationToken, null, chained.Entry.Sequence, Ticks(chained.Entry.At), chained.Entry.Action, chained.Entry.SubjectId, chained.Body, chained.Hash);
+        _head = new AuditChainHead(chained.Entry.Sequence, chained.Hash);
+        if (_options.CheckpointInterval > 0 && chained.Entry.Sequence % _options.CheckpointInterval == 0)
+        {
+            WriteCheckpoint(chained.Entry.At, cancellationToken);
+        }
+
+        return Task.FromResult(chained.Entry);
+    }
+
+    public Task<AuditCheckpoint?> WriteAuditCheckpointAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult(WriteCheckpoint(at, cancellationToken));
+
+    public Task CommitAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        transaction.Commit();
+        Complete();
+        return Task.CompletedTask;
+    }
+
+    public Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        _transaction?.Rollback();
+        Complete();
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            try
+            {
+                _transaction.Rollback();
+            }
+            finally
+            {
+                Complete();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static readonly string[] MergedTables =
+    [
+        "lookup_keys", "records", "events", "consents", "objections", "restrictions", "legal_holds",
+        "relationship_events", "recipient_authorisations", "guardian_consents",
+    ];
+
+    private AuditCheckpoint? WriteCheckpoint(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var head = Head();
+        if (head.Sequence == 0)
+        {
+            return null;
+        }
+
+        var checkpoint = _options.CheckpointSigner.Sign(head.Sequence, head.Hash, at);
+        Run("INSERT OR REPLACE INTO audit_checkpoints (seq, entry_hash, at, signature) VALUES ($p0, $p1, $p2, $p3)", cancellationToken, null, checkpoint.Sequence, checkpoint.EntryHash, Ticks(checkpoint.At), checkpoint.Signature);
+        return checkpoint;
+    }
+
+    private AuditChainHead Head()
+    {
+        if (_head is null)
+        {
+            using var reader = Command("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1").ExecuteReader();
+            _head = reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : AuditChainHead.Empty;
+        }
+
+        return _head;
+    }
+
+    private void RequireSubject(string subjectId, CancellationToken cancellationToken)
+    {
+        if (Scalar("SELECT COUNT(*) FROM subjects WHERE id = $p0", cancellationToken, subjectId) == 0)
+        {
+            throw new VaultStoreException(VaultStoreException.UnknownSubject, $"Subject {subjectId} does not exist.");
+        }
+    }
+
+    private SqliteCommand Command(string sql) =>
+        _commands.Get(sql, _transaction ?? throw new InvalidOperationException("The transaction has already completed."));
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
+    private int Scalar(string sql, CancellationToken cancellationToken, params object?[] values)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var command = Command(sql);
+        Bind(command, values);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
+    private int Run(string sql, CancellationToken cancellationToken, string? duplicateCode, params object?[] values)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var command = Command(sql);
+        Bind(command, values);
+        try
+        {
+            return command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            throw Translate(ex, duplicateCode ?? VaultStoreException.Duplicate);
+        }
+    }
+
+    // Constraint messages from SQLite name columns, never values, so they are safe to wrap.
+    private static VaultStoreException Translate(SqliteException ex, string duplicateCode) =>
+        ex.SqliteExtendedErrorCode == ConstraintForeignKey
+            ? new VaultStoreException(VaultStoreException.UnknownSubject, "A referenced subject or record does not exist.", ex)
+            : new VaultStoreException(duplicateCode, "The id or key is already in use.", ex);
+
+    private void Complete()
+    {
+        var transaction = _transaction;
+        if (transaction is null)
+        {
+            return;
+        }
+
+        _transaction = null;
+        transaction.Dispose();
+        _release();
+    }
+}

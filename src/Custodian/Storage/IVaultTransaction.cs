@@ -1,0 +1,96 @@
+using Custodian.Audit;
+using Custodian.Crypto;
+
+namespace Custodian.Storage;
+
+/// <summary>
+/// A unit of work: every write made through it, including its audit entries, commits together in
+/// <see cref="CommitAsync"/> or not at all. Disposing without committing rolls back.
+/// </summary>
+public interface IVaultTransaction : IAsyncDisposable
+{
+    /// <summary>Creates a subject.</summary>
+    /// <exception cref="VaultStoreException"><c>STORE002</c> when the id exists.</exception>
+    Task CreateSubjectAsync(StoredSubject subject, CancellationToken cancellationToken);
+
+    /// <summary>Points a blind index at a subject.</summary>
+    /// <exception cref="VaultStoreException"><c>STORE005</c> when it already points at a subject.</exception>
+    Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken);
+
+    /// <summary>Removes a blind index; false when absent.</summary>
+    Task<bool> RemoveLookupKeyAsync(LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken);
+
+    /// <summary>Stores a subject's wrapped data key.</summary>
+    Task StoreSubjectKeyAsync(WrappedSubjectKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Crypto-shreds a subject: deletes its wrapped data key (and those of subjects merged into it)
+    /// and its lookup keys, and marks it shredded. Costs the same for any amount of data; the rows
+    /// go later through <see cref="IVaultStore.PurgeShreddedAsync"/>. Returns the keys destroyed.
+    /// </summary>
+    Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Writes new records.</summary>
+    /// <exception cref="VaultStoreException"><c>STORE002</c> for an existing record id.</exception>
+    Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a record's value: the old version's metadata goes to history, its ciphertext is
+    /// destroyed. Returns the new version number.
+    /// </summary>
+    /// <exception cref="VaultStoreException"><c>STORE003</c> for an unknown record.</exception>
+    Task<int> RectifyRecordAsync(string recordId, byte[] sealedValue, RecordSource source, string purposeKey, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Destroys a record's ciphertext and keeps its metadata; false when unknown or already erased.</summary>
+    Task<bool> EraseRecordAsync(string recordId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Appends a batch of events.</summary>
+    Task AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Appends to the consent ledger.</summary>
+    Task AppendConsentAsync(ConsentEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Records an objection.</summary>
+    Task AddObjectionAsync(Objection objection, CancellationToken cancellationToken);
+
+    /// <summary>Lifts an objection; false when unknown or already lifted.</summary>
+    Task<bool> LiftObjectionAsync(string objectionId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Appends a restriction switch.</summary>
+    Task AppendRestrictionAsync(RestrictionChange change, CancellationToken cancellationToken);
+
+    /// <summary>Places a legal hold.</summary>
+    Task PlaceLegalHoldAsync(LegalHold hold, CancellationToken cancellationToken);
+
+    /// <summary>Lifts a legal hold; false when unknown or already lifted.</summary>
+    Task<bool> LiftLegalHoldAsync(string holdId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Appends a relationship event.</summary>
+    Task AppendRelationshipEventAsync(RelationshipEvent relationshipEvent, CancellationToken cancellationToken);
+
+    /// <summary>Appends a recipient authorisation change.</summary>
+    Task AppendRecipientAuthorisationAsync(RecipientAuthorisation authorisation, CancellationToken cancellationToken);
+
+    /// <summary>Appends a guardian consent change.</summary>
+    Task AppendGuardianConsentAsync(GuardianConsent consent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Merges <paramref name="mergedId"/> into <paramref name="survivorId"/>: lookups, records, events and
+    /// ledgers move to the survivor (sealed values keep their key owner so they still open), and the
+    /// merged subject stays as history, marked merged-into.
+    /// </summary>
+    /// <exception cref="VaultStoreException"><c>STORE001</c> unknown subject; <c>STORE006</c> same or already merged.</exception>
+    Task MergeSubjectsAsync(string survivorId, string mergedId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Chains an audit entry (assigning its sequence number) and writes a checkpoint when one is due.</summary>
+    Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Writes a signed checkpoint at the current chain head; null when the log is empty.</summary>
+    Task<AuditCheckpoint?> WriteAuditCheckpointAsync(DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Makes every write of this unit of work durable and visible.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>Discards every write of this unit of work.</summary>
+    Task RollbackAsync(CancellationToken cancellationToken);
+}
