@@ -1,0 +1,89 @@
+using Custodian.Audit;
+using Custodian.Crypto;
+using Custodian.Decisions;
+using Custodian.Policy;
+using Custodian.Storage;
+
+namespace Custodian.Vault;
+
+public sealed partial class DataVault
+{
+    /// <summary>
+    /// Collects values for a purpose. Collection is processing: each value is decided like a read, and a value the
+    /// rule denies is not stored; the result says why. Secrets are stored only as a salted hash (CK1, IS11); a value
+    /// that looks like a card number is refused outside card categories (IS3).
+    /// </summary>
+    public async Task<CollectResult> CollectAsync(string subjectId, string purposeKey, IReadOnlyList<CollectValue> values, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var policy = _policy;
+        var purpose = ResolvePurpose(purposeKey);
+        var categories = values.Select(v => ResolveCategory(v.CategoryKey)).ToArray();
+        var now = _clock.GetUtcNow();
+        var snapshot = await SnapshotAsync(subjectId, now, cancellationToken);
+
+        var stored = new List<StoredValue>();
+        var refused = new List<CollectRefusal>();
+        var records = new List<StoredRecord>();
+        using var sealer = await SubjectSealerAsync(subjectId, cancellationToken)
+            ?? throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased; nothing more is collected about them.");
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            var category = policy.Compiled.Category(categories[i]);
+            var decision = policy.Engine.Decide(snapshot, categories[i], purpose, null, DecisionUse.Collect);
+            if (!decision.Allowed)
+            {
+                refused.Add(new CollectRefusal(value.CategoryKey, [.. DecisionReasons.Codes(decision.Reasons)]));
+                continue;
+            }
+
+            var secret = category.Sensitivity.HasFlag(CategorySensitivity.Secret);
+            if (!secret && !category.Sensitivity.HasFlag(CategorySensitivity.PaymentCard) && CardNumberDetector.IsCardNumber(value.Value))
+            {
+                refused.Add(new CollectRefusal(value.CategoryKey, [CollectRefusal.LooksLikeCardNumber]));
+                continue;
+            }
+
+            var recordId = Ids.NewRecordId();
+            var plain = secret ? PasswordHasher.Hash(value.Value) : value.Value;
+            var sealedValue = sealer.Seal(plain, new SealBinding(subjectId, value.CategoryKey, recordId));
+            records.Add(new StoredRecord(recordId, subjectId, value.CategoryKey, value.Source, purposeKey, now, ExpiryAtCollection(category, purposeKey, now), SealingKeyKind.Subject, sealedValue));
+            stored.Add(new StoredValue(recordId, value.CategoryKey));
+        }
+
+        await using var tx = await _store.BeginAsync(cancellationToken);
+        if (records.Count > 0) await tx.WriteRecordsAsync(records, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, actor, "record.write")
+        {
+            SubjectId = subjectId,
+            Purpose = purposeKey,
+            Categories = Distinct(records.Select(r => r.CategoryKey)),
+            ReasonCodes = Distinct(refused.SelectMany(r => r.Reasons)),
+            Count = records.Count,
+            Details = refused.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refused"] = refused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        }, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new CollectResult(stored, refused);
+    }
+
+    /// <summary>
+    /// When a value collected now expires under rules that count from collection; null when the rules that apply
+    /// count from a later event (the retention planner sets the expiry when that event arrives).
+    /// </summary>
+    private DateTimeOffset? ExpiryAtCollection(CompiledCategory category, string purposeKey, DateTimeOffset collectedAt)
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var rule in Policy.Document.Retention.Rules)
+        {
+            if (!Retention.RetentionScope.Covers(rule, category.Key, purposeKey)) continue;
+            if (rule.From != RetentionAnchor.Collected) return null;
+            var expiry = rule.Keep.AddTo(collectedAt);
+            if (earliest is null || expiry > earliest) earliest = expiry;
+        }
+
+        return earliest;
+    }
+
+    private static List<string> Distinct(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).Take(AuditEntry.MaxListLength).ToList();
+}

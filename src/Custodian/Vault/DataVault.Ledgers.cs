@@ -1,0 +1,130 @@
+using Custodian.Audit;
+using Custodian.Storage;
+
+namespace Custodian.Vault;
+
+public sealed partial class DataVault
+{
+    /// <summary>
+    /// Records consent given or withdrawn for a purpose or a permission, with a receipt (ISO/IEC TS 27560 fields).
+    /// Withdrawal stops processing from that moment; the ledger keeps the earlier consent as evidence (CK7).
+    /// </summary>
+    public async Task<ConsentEntry> RecordConsentAsync(string subjectId, string key, bool isPermission, bool given, bool isExplicit, string method, string? evidence, string actor, CancellationToken cancellationToken)
+    {
+        if (isPermission) ResolvePermission(key);
+        else ResolvePurpose(key);
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var entry = new ConsentEntry(Ids.New("cns"), subjectId, key, isPermission ? ConsentKind.Permission : ConsentKind.Purpose, given, isExplicit, Policy.Document.Version, method, evidence, now)
+        {
+            Controller = Policy.Document.Controller.Name,
+            LegalBasis = "consent",
+            RecordedAt = now,
+        };
+        await WriteAsync(tx => tx.AppendConsentAsync(entry, cancellationToken), new AuditEntry(now, actor, "consent.change")
+        {
+            SubjectId = subjectId,
+            Purpose = isPermission ? null : key,
+            Details = new Dictionary<string, string>
+            {
+                ["kind"] = isPermission ? "permission" : "purpose",
+                ["key"] = key,
+                ["given"] = given ? "true" : "false",
+                ["explicit"] = isExplicit ? "true" : "false",
+                ["consent"] = entry.ConsentId,
+            },
+        }, cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Records an objection to a purpose (Art. 21); a legitimate-interest purpose stops from that moment.</summary>
+    public async Task<string> ObjectAsync(string subjectId, string purposeKey, string actor, CancellationToken cancellationToken)
+    {
+        ResolvePurpose(purposeKey);
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var objection = new Objection(Ids.New("obj"), subjectId, purposeKey, now);
+        await WriteAsync(tx => tx.AddObjectionAsync(objection, cancellationToken), new AuditEntry(now, actor, "objection.add") { SubjectId = subjectId, Purpose = purposeKey }, cancellationToken);
+        return objection.ObjectionId;
+    }
+
+    /// <summary>Lifts the person's open objections to a purpose; returns how many were lifted.</summary>
+    public async Task<int> LiftObjectionAsync(string subjectId, string purposeKey, string actor, CancellationToken cancellationToken)
+    {
+        var (state, _) = await LoadFactsAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var open = state.Objections.Where(o => o.PurposeKey == purposeKey && o.LiftedAt is null).ToList();
+        await WriteAsync(async tx =>
+        {
+            foreach (var objection in open) await tx.LiftObjectionAsync(objection.ObjectionId, now, cancellationToken);
+        }, new AuditEntry(now, actor, "objection.lift") { SubjectId = subjectId, Purpose = purposeKey, Count = open.Count }, cancellationToken);
+        return open.Count;
+    }
+
+    /// <summary>Switches restriction of processing on or off (Art. 18).</summary>
+    public async Task RestrictAsync(string subjectId, bool restricted, string actor, CancellationToken cancellationToken)
+    {
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        await WriteAsync(tx => tx.AppendRestrictionAsync(new RestrictionChange(subjectId, restricted, now), cancellationToken), new AuditEntry(now, actor, restricted ? "restriction.on" : "restriction.off") { SubjectId = subjectId }, cancellationToken);
+    }
+
+    /// <summary>Records a relationship event (<c>subscription</c> <c>opened</c>, <c>ended</c>…): the anchors of contract purposes and retention.</summary>
+    public async Task RecordRelationshipAsync(string subjectId, string kind, string relationshipEvent, string actor, CancellationToken cancellationToken)
+    {
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        await WriteAsync(tx => tx.AppendRelationshipEventAsync(new RelationshipEvent(subjectId, kind, relationshipEvent, now), cancellationToken),
+            new AuditEntry(now, actor, "relationship.event") { SubjectId = subjectId, Details = new Dictionary<string, string> { ["kind"] = kind, ["event"] = relationshipEvent } }, cancellationToken);
+    }
+
+    /// <summary>Records the person's own authorisation for a recipient, or its withdrawal (CU4; a link for CK6, CR6).</summary>
+    public async Task AuthoriseRecipientAsync(string subjectId, string recipientKey, bool given, string actor, CancellationToken cancellationToken)
+    {
+        ResolveRecipient(recipientKey);
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        await WriteAsync(tx => tx.AppendRecipientAuthorisationAsync(new RecipientAuthorisation(subjectId, recipientKey, given, now), cancellationToken),
+            new AuditEntry(now, actor, given ? "recipient.authorise" : "recipient.revoke") { SubjectId = subjectId, Recipient = recipientKey }, cancellationToken);
+    }
+
+    /// <summary>Records a guardian's consent for a person under the minimum age, or its withdrawal (CR12).</summary>
+    public async Task RecordGuardianConsentAsync(string subjectId, bool given, string guardianReference, string actor, CancellationToken cancellationToken)
+    {
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        await WriteAsync(tx => tx.AppendGuardianConsentAsync(new GuardianConsent(subjectId, given, now, guardianReference), cancellationToken),
+            new AuditEntry(now, actor, given ? "guardian.consent" : "guardian.withdraw") { SubjectId = subjectId }, cancellationToken);
+    }
+
+    /// <summary>Places a legal hold (a dispute): the person's data cannot be erased while it lasts.</summary>
+    public async Task<string> PlaceLegalHoldAsync(string subjectId, string reasonCode, DateTimeOffset? until, string actor, CancellationToken cancellationToken)
+    {
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var hold = new LegalHold(Ids.New("hld"), subjectId, reasonCode, now, until);
+        await WriteAsync(tx => tx.PlaceLegalHoldAsync(hold, cancellationToken), new AuditEntry(now, actor, "hold.place") { SubjectId = subjectId, ReasonCodes = [reasonCode] }, cancellationToken);
+        return hold.HoldId;
+    }
+
+    /// <summary>Lifts every open legal hold of the person; returns how many were lifted.</summary>
+    public async Task<int> LiftLegalHoldsAsync(string subjectId, string actor, CancellationToken cancellationToken)
+    {
+        var (state, _) = await LoadFactsAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var open = state.LegalHolds.Where(h => h.LiftedAt is null).ToList();
+        await WriteAsync(async tx =>
+        {
+            foreach (var hold in open) await tx.LiftLegalHoldAsync(hold.HoldId, now, cancellationToken);
+        }, new AuditEntry(now, actor, "hold.lift") { SubjectId = subjectId, Count = open.Count }, cancellationToken);
+        return open.Count;
+    }
+
+    private async Task WriteAsync(Func<IVaultTransaction, Task> write, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        await using var tx = await _store.BeginAsync(cancellationToken);
+        await write(tx);
+        await tx.AppendAuditAsync(audit, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,166 @@
+using Custodian.Audit;
+using Custodian.Crypto;
+using Custodian.Decisions;
+using Custodian.Policy;
+using Custodian.Storage;
+using Custodian.Taxonomy;
+
+namespace Custodian.Vault;
+
+public sealed partial class DataVault
+{
+    /// <summary>
+    /// Reads a person's data for a purpose (and optionally a recipient): the values the policy allows now, and for
+    /// every other category only the reason codes. Every read names a purpose and is audited without values.
+    /// </summary>
+    /// <param name="subjectId">The person.</param>
+    /// <param name="purposeKey">Why the data is read.</param>
+    /// <param name="recipientKey">Who will receive it, when it leaves the controller.</param>
+    /// <param name="categoryKeys">The categories wanted (a key covers those below it); null for everything.</param>
+    /// <param name="actor">Who reads (an API key id, <c>system</c>).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<ReadResult> ReadAsync(string subjectId, string purposeKey, string? recipientKey, IReadOnlyCollection<string>? categoryKeys, string actor, CancellationToken cancellationToken)
+    {
+        var policy = _policy;
+        var purpose = ResolvePurpose(purposeKey);
+        RecipientId? recipient = recipientKey is null ? null : ResolveRecipient(recipientKey);
+        foreach (var key in categoryKeys ?? []) ResolveCategory(key);
+        var now = _clock.GetUtcNow();
+        var snapshot = await SnapshotAsync(subjectId, now, cancellationToken);
+        var records = await _store.GetRecordsAsync(subjectId, null, cancellationToken);
+
+        var values = new List<ReadValue>();
+        var denied = new Dictionary<string, (DecisionReason Reasons, string Clause)>(StringComparer.Ordinal);
+        var sealers = new Dictionary<string, RecordSealer?>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var record in records)
+            {
+                if (categoryKeys is not null && !categoryKeys.Any(k => BuiltInTaxonomy.IsAtOrBelow(record.CategoryKey, k))) continue;
+                if (!policy.Compiled.TryGetCategory(record.CategoryKey, out var category)) continue;
+                var status = record.ErasedAt is not null || record.Sealed is null ? RecordStatus.Erased
+                    : record.KeyKind == SealingKeyKind.Hold ? RecordStatus.HeldForLegalDuty
+                    : record.ExpiresAt is { } expires && expires <= now ? RecordStatus.Expired
+                    : RecordStatus.Present;
+                var decision = policy.Engine.Decide(snapshot, category, purpose, recipient, DecisionUse.Read, status);
+                if (!decision.Allowed)
+                {
+                    var previous = denied.TryGetValue(record.CategoryKey, out var d) ? d.Reasons : DecisionReason.None;
+                    denied[record.CategoryKey] = (previous | decision.Reasons, decision.Clause.Describe(policy.Compiled));
+                    continue;
+                }
+
+                var sealer = await SealerForAsync(record, sealers, cancellationToken);
+                if (sealer is null)
+                {
+                    denied[record.CategoryKey] = (DecisionReason.SubjectErased, "rights");
+                    continue;
+                }
+
+                var plain = sealer.OpenString(record.Sealed!, new SealBinding(record.EffectiveKeyOwnerId, record.CategoryKey, record.RecordId));
+                values.Add(new ReadValue(record.RecordId, record.CategoryKey, plain, record.CollectedAt, record.Source));
+            }
+        }
+        finally
+        {
+            foreach (var sealer in sealers.Values) sealer?.Dispose();
+        }
+
+        foreach (var key in categoryKeys ?? [])
+        {
+            if (!values.Any(v => BuiltInTaxonomy.IsAtOrBelow(v.CategoryKey, key)) && !denied.Keys.Any(k => BuiltInTaxonomy.IsAtOrBelow(k, key)))
+                denied[key] = (DecisionReason.RecordMissing, "retention");
+        }
+
+        foreach (var key in denied.Keys.Where(k => values.Any(v => v.CategoryKey == k)).ToList()) denied.Remove(key);
+        var deniedList = denied.Select(d => new DeniedCategory(d.Key, [.. DecisionReasons.Codes(d.Value.Reasons)], d.Value.Clause)).ToList();
+        await AuditAsync(new AuditEntry(now, actor, "record.read")
+        {
+            SubjectId = subjectId,
+            Purpose = purposeKey,
+            Recipient = recipientKey,
+            Categories = Distinct(values.Select(v => v.CategoryKey)),
+            ReasonCodes = Distinct(deniedList.SelectMany(d => d.Reasons)),
+            Count = values.Count,
+        }, cancellationToken);
+        return new ReadResult(subjectId, purposeKey, recipientKey, values, deniedList);
+    }
+
+    /// <summary>Decides questions for one person without reading any value; audited as one decision entry.</summary>
+    public async Task<IReadOnlyList<DecisionAnswer>> DecideAsync(string subjectId, IReadOnlyList<DecisionQuestion> questions, DateTimeOffset? at, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var policy = _policy;
+        var queries = questions.Select(q => new DecisionQuery(ResolveCategory(q.CategoryKey), ResolvePurpose(q.Purpose), q.Recipient is null ? null : ResolveRecipient(q.Recipient))).ToArray();
+        var snapshot = await SnapshotAsync(subjectId, at, cancellationToken);
+        var decisions = new Decision[queries.Length];
+        policy.Engine.DecideMany(snapshot, queries, decisions);
+        var answers = questions.Select((q, i) => DecisionAnswer.From(q.CategoryKey, q.Purpose, q.Recipient, decisions[i], policy.Compiled)).ToList();
+        await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "decision")
+        {
+            SubjectId = subjectId,
+            Purpose = questions.Count == 1 ? questions[0].Purpose : null,
+            Categories = Distinct(questions.Select(q => q.CategoryKey)),
+            ReasonCodes = Distinct(answers.SelectMany(a => a.Reasons)),
+            Count = questions.Count,
+        }, cancellationToken);
+        return answers;
+    }
+
+    /// <summary>Checks a secret (password) against the stored hash without ever returning it (CK1, IS11).</summary>
+    public async Task<bool> VerifySecretAsync(string subjectId, string categoryKey, string candidate, string actor, CancellationToken cancellationToken)
+    {
+        var category = Policy.Category(ResolveCategory(categoryKey));
+        if (!category.Sensitivity.HasFlag(CategorySensitivity.Secret))
+            throw new VaultException(VaultErrorCodes.NotASecret, $"'{categoryKey}' is not a secret category; read it for a purpose instead.");
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var record = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null);
+        var ok = false;
+        if (record is not null)
+        {
+            using var sealer = await SubjectSealerAsync(record.EffectiveKeyOwnerId, cancellationToken);
+            ok = sealer is not null && PasswordHasher.Verify(candidate, sealer.OpenString(record.Sealed!, new SealBinding(record.EffectiveKeyOwnerId, categoryKey, record.RecordId)));
+        }
+
+        await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "secret.verify") { SubjectId = subjectId, Categories = [categoryKey], ReasonCodes = ok ? [] : ["secret_mismatch"] }, cancellationToken);
+        return ok;
+    }
+
+    /// <summary>Replaces a secret with a new one (a reset); the old hash is destroyed, never re-sent (IS11).</summary>
+    public async Task ResetSecretAsync(string subjectId, string categoryKey, string newSecret, string actor, CancellationToken cancellationToken)
+    {
+        var category = Policy.Category(ResolveCategory(categoryKey));
+        if (!category.Sensitivity.HasFlag(CategorySensitivity.Secret))
+            throw new VaultException(VaultErrorCodes.NotASecret, $"'{categoryKey}' is not a secret category.");
+        var existing = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null);
+        if (existing is null)
+        {
+            var purpose = Policy.Purposes.FirstOrDefault(p => p.Categories.Contains(category.Id.Value))
+                ?? throw new VaultException(VaultErrorCodes.UnknownPurpose, $"No purpose of the policy uses '{categoryKey}'.");
+            await CollectAsync(subjectId, purpose.Key, [new CollectValue(categoryKey, newSecret)], actor, cancellationToken);
+            return;
+        }
+
+        using var sealer = await SubjectSealerAsync(existing.EffectiveKeyOwnerId, cancellationToken)
+            ?? throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased.");
+        var now = _clock.GetUtcNow();
+        var sealedValue = sealer.Seal(PasswordHasher.Hash(newSecret), new SealBinding(existing.EffectiveKeyOwnerId, categoryKey, existing.RecordId));
+        await using var tx = await _store.BeginAsync(cancellationToken);
+        await tx.RectifyRecordAsync(existing.RecordId, sealedValue, RecordSource.Provided, existing.PurposeKey, now, existing.ExpiresAt, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, actor, "secret.reset") { SubjectId = subjectId, Categories = [categoryKey] }, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private async Task<RecordSealer?> SealerForAsync(StoredRecord record, Dictionary<string, RecordSealer?> sealers, CancellationToken cancellationToken)
+    {
+        if (record.KeyKind == SealingKeyKind.Hold)
+        {
+            if (!sealers.TryGetValue("\0hold", out var hold)) sealers["\0hold"] = hold = _keys.CreateHoldSealer();
+            return hold;
+        }
+
+        var owner = record.EffectiveKeyOwnerId;
+        if (!sealers.TryGetValue(owner, out var sealer)) sealers[owner] = sealer = await SubjectSealerAsync(owner, cancellationToken);
+        return sealer;
+    }
+}

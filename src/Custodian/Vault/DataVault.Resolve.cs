@@ -1,0 +1,89 @@
+using System.Globalization;
+using Custodian.Crypto;
+using Custodian.Decisions;
+using Custodian.Policy;
+using Custodian.Storage;
+
+namespace Custodian.Vault;
+
+public sealed partial class DataVault
+{
+    /// <summary>The policy's id for a purpose key, or an <c>unknown_purpose</c> error naming the nearest ones.</summary>
+    public PurposeId ResolvePurpose(string key) =>
+        Policy.TryGetPurpose(key, out var id) ? id
+        : throw new VaultException(VaultErrorCodes.UnknownPurpose, $"The policy declares no purpose '{key}'.", Suggestions.Nearest(key, Policy.PurposeKeys));
+
+    /// <summary>The policy's id for a category key, or an <c>unknown_category</c> error naming the nearest ones.</summary>
+    public CategoryId ResolveCategory(string key) =>
+        Policy.TryGetCategory(key, out var id) ? id
+        : throw new VaultException(VaultErrorCodes.UnknownCategory, $"There is no category '{key}' in the taxonomy or the policy.", Suggestions.Nearest(key, Policy.CategoryKeys));
+
+    /// <summary>The policy's id for a recipient key, or an <c>unknown_recipient</c> error naming the nearest ones.</summary>
+    public RecipientId ResolveRecipient(string key) =>
+        Policy.TryGetRecipient(key, out var id) ? id
+        : throw new VaultException(VaultErrorCodes.UnknownRecipient, $"The policy declares no recipient '{key}'.", Suggestions.Nearest(key, Policy.RecipientKeys));
+
+    /// <summary>The policy's id for a permission key, or an <c>unknown_permission</c> error naming the nearest ones.</summary>
+    public PermissionId ResolvePermission(string key) =>
+        Policy.TryGetPermission(key, out var id) ? id
+        : throw new VaultException(VaultErrorCodes.UnknownPermission, $"The policy declares no permission '{key}'.", Suggestions.Nearest(key, Policy.PermissionKeys));
+
+    /// <summary>Loads what is recorded about a person as decision facts.</summary>
+    public async Task<(SubjectState State, SubjectFacts Facts)> LoadFactsAsync(string subjectId, CancellationToken cancellationToken)
+    {
+        var state = await _store.LoadSubjectStateAsync(subjectId, cancellationToken)
+            ?? throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
+        if (state.Subject.MergedInto is { } survivor)
+            throw new VaultException(VaultErrorCodes.UnknownSubject, $"Person '{subjectId}' was merged into '{survivor}'; use that id.");
+
+        DateOnly? birthDate = null;
+        if (state.HasDataKey && state.Subject.BirthDateSealed is { } sealedBirth)
+        {
+            using var sealer = await SubjectSealerAsync(subjectId, cancellationToken);
+            if (sealer is not null)
+                birthDate = DateOnly.ParseExact(sealer.OpenString(sealedBirth, BirthDateBinding(subjectId)), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var facts = new SubjectFacts
+        {
+            SubjectId = subjectId,
+            BirthDate = birthDate,
+            Erased = !state.HasDataKey,
+            Consents = [.. state.Consents.Select(c => new ConsentFact(c.Key, c.Kind == ConsentKind.Permission, c.Given, c.Explicit, c.At))],
+            Objections = [.. state.Objections.Select(o => new ObjectionFact(o.PurposeKey, o.At, o.LiftedAt))],
+            Restrictions = [.. state.Restrictions.Select(r => new ToggleFact(r.Restricted, r.At))],
+            Relationships = [.. state.Relationships.Select(r => new RelationshipFact(r.Kind, r.Event, r.At))],
+            Authorisations = [.. state.RecipientAuthorisations.Select(a => new AuthorisationFact(a.RecipientKey, a.Given, a.At))],
+            GuardianConsents = [.. state.GuardianConsents.Select(g => new ToggleFact(g.Given, g.At))],
+        };
+        return (state, facts);
+    }
+
+    /// <summary>A person's snapshot at an instant (now when not given), against the policy in force.</summary>
+    public async Task<SubjectSnapshot> SnapshotAsync(string subjectId, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        var (_, facts) = await LoadFactsAsync(subjectId, cancellationToken);
+        return SubjectSnapshot.Build(Policy, facts, at ?? _clock.GetUtcNow(), _reconsentSince);
+    }
+
+    private IReadOnlyDictionary<string, DateTimeOffset>? _reconsentSince;
+
+    /// <summary>Purposes whose meaning changed materially: consents given before the instant no longer count after it.</summary>
+    public void RequireReconsent(IReadOnlyDictionary<string, DateTimeOffset> since) => _reconsentSince = since;
+
+    private async Task<RecordSealer?> SubjectSealerAsync(string keyOwnerId, CancellationToken cancellationToken)
+    {
+        var wrapped = await _store.GetSubjectKeyAsync(keyOwnerId, cancellationToken);
+        return wrapped is null ? null : _keys.OpenSubjectKey(keyOwnerId, wrapped.KeyId, wrapped.Wrapped);
+    }
+
+    private async Task RequireLiveSubjectAsync(string subjectId, CancellationToken cancellationToken)
+    {
+        var subject = await _store.GetSubjectAsync(subjectId, cancellationToken)
+            ?? throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
+        if (subject.MergedInto is { } survivor)
+            throw new VaultException(VaultErrorCodes.UnknownSubject, $"Person '{subjectId}' was merged into '{survivor}'; use that id.");
+        if (subject.ShreddedAt is not null)
+            throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased.");
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Custodian.Audit;
+using Custodian.Crypto;
+using Custodian.Decisions;
+using Custodian.Policy;
+using Custodian.Storage;
+
+namespace Custodian.Vault;
+
+/// <summary>
+/// Personal data kept under a policy: every write and read goes through the decision rule, every value is
+/// sealed under its person's key, and every step appends an audit entry in the same transaction.
+/// The server, the CLI and the scenario runner all use this one class.
+/// </summary>
+public sealed partial class DataVault
+{
+    private readonly IVaultStore _store;
+    private readonly KeyRing _keys;
+    private readonly BlindIndex _blindIndex;
+    private readonly TimeProvider _clock;
+    private volatile PolicyInForce _policy;
+
+    /// <summary>Creates a vault over a store, a key ring, a policy and a clock.</summary>
+    public DataVault(IVaultStore store, KeyRing keys, CompiledPolicy policy, TimeProvider clock, string? defaultCallingCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(keys);
+        _store = store;
+        _keys = keys;
+        _blindIndex = keys.CreateBlindIndex();
+        _clock = clock ?? TimeProvider.System;
+        _policy = new PolicyInForce(policy);
+        DefaultCallingCode = defaultCallingCode;
+    }
+
+    /// <summary>The calling code assumed for national phone numbers (<c>45</c> for Denmark), if any.</summary>
+    public string? DefaultCallingCode { get; }
+
+    /// <summary>The policy in force.</summary>
+    public CompiledPolicy Policy => _policy.Compiled;
+
+    /// <summary>The store underneath, for verification and maintenance.</summary>
+    public IVaultStore Store => _store;
+
+    /// <summary>Switches to a newly published policy; decisions made after this use it.</summary>
+    public void UsePolicy(CompiledPolicy policy) => _policy = new PolicyInForce(policy);
+
+    /// <summary>Registers a person and returns their pseudonymous id.</summary>
+    public async Task<string> CreateSubjectAsync(NewSubject subject, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var now = _clock.GetUtcNow();
+        var subjectId = Ids.NewSubjectId();
+        var lookups = LookupIndexes(subject).ToList();
+        foreach (var (kind, index) in lookups)
+        {
+            if (await _store.FindSubjectAsync(kind, index, cancellationToken) is not null)
+                throw new VaultException(VaultErrorCodes.LookupTaken, $"That {KindName(kind)} is already registered to another person; find them instead, or merge the two records.");
+        }
+
+        using var key = _keys.CreateSubjectKey(subjectId);
+        byte[]? birthDate = null;
+        if (subject.BirthDate is { } born)
+        {
+            using var sealer = key.CreateSealer();
+            birthDate = sealer.Seal(born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), BirthDateBinding(subjectId));
+        }
+
+        await using var tx = await _store.BeginAsync(cancellationToken);
+        await tx.CreateSubjectAsync(new StoredSubject(subjectId, now, birthDate), cancellationToken);
+        await tx.StoreSubjectKeyAsync(new WrappedSubjectKey(subjectId, key.KeyId, key.Wrapped, now), cancellationToken);
+        foreach (var (kind, index) in lookups) await tx.AddLookupKeyAsync(subjectId, kind, index, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, actor, "subject.create") { SubjectId = subjectId, Count = lookups.Count }, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, AuditEntry.SystemActor, "key.create") { SubjectId = subjectId }, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return subjectId;
+    }
+
+    /// <summary>Finds a person by email, phone or user name (matched through the blind index); null when none.</summary>
+    public async Task<string?> FindSubjectAsync(LookupKind kind, string value, string actor, CancellationToken cancellationToken)
+    {
+        byte[] index;
+        try
+        {
+            index = _blindIndex.Compute(kind, value, DefaultCallingCode);
+        }
+        catch (LookupKeyFormatException e)
+        {
+            throw new VaultException(VaultErrorCodes.InvalidLookup, e.Message);
+        }
+
+        var found = await _store.FindSubjectAsync(kind, index, cancellationToken);
+        await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "subject.find") { SubjectId = found, Count = found is null ? 0 : 1, Details = new Dictionary<string, string> { ["by"] = KindName(kind) } }, cancellationToken);
+        return found;
+    }
+
+    /// <summary>Merges two records of the same person (IS12); the survivor keeps everything, the other stays as history.</summary>
+    public async Task MergeSubjectsAsync(string survivorId, string mergedId, string actor, CancellationToken cancellationToken)
+    {
+        await RequireLiveSubjectAsync(survivorId, cancellationToken);
+        await RequireLiveSubjectAsync(mergedId, cancellationToken);
+        if (survivorId == mergedId) throw new VaultException(VaultErrorCodes.InvalidMerge, "A person cannot be merged into themselves.");
+        var now = _clock.GetUtcNow();
+        await using var tx = await _store.BeginAsync(cancellationToken);
+        await tx.MergeSubjectsAsync(survivorId, mergedId, now, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, actor, "subject.merge") { SubjectId = survivorId, Details = new Dictionary<string, string> { ["merged"] = mergedId } }, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Verifies the audit chain end to end.</summary>
+    public Task<AuditVerificationResult> VerifyAuditAsync(CancellationToken cancellationToken) =>
+        new AuditVerifier(new AuditCheckpointSigner(_keys.AuditKey)).VerifyAsync(_store, cancellationToken);
+
+    private async Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var tx = await _store.BeginAsync(cancellationToken);
+        await tx.AppendAuditAsync(entry, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private IEnumerable<(LookupKind Kind, byte[] Index)> LookupIndexes(NewSubject subject)
+    {
+        (LookupKind, string?)[] keys = [(LookupKind.Email, subject.Email), (LookupKind.Phone, subject.Phone), (LookupKind.UserName, subject.UserName)];
+        foreach (var (kind, value) in keys)
+        {
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            byte[] index;
+            try
+            {
+                index = _blindIndex.Compute(kind, value, DefaultCallingCode);
+            }
+            catch (LookupKeyFormatException e)
+            {
+                throw new VaultException(VaultErrorCodes.InvalidLookup, e.Message);
+            }
+
+            yield return (kind, index);
+        }
+    }
+
+    private static string KindName(LookupKind kind) => kind switch
+    {
+        LookupKind.Email => "email",
+        LookupKind.Phone => "phone",
+        _ => "user_name",
+    };
+
+    private static SealBinding BirthDateBinding(string subjectId) => new(subjectId, "user.demographic.date_of_birth", "birth_date:" + subjectId);
+
+    private sealed class PolicyInForce(CompiledPolicy compiled)
+    {
+        public CompiledPolicy Compiled { get; } = compiled;
+
+        public DecisionEngine Engine { get; } = new(compiled);
+    }
+}

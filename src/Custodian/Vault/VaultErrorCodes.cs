@@ -1,0 +1,35 @@
+namespace Custodian.Vault;
+
+/// <summary>The stable codes of <see cref="VaultException"/>, documented in docs/decisions.md.</summary>
+public static class VaultErrorCodes
+{
+    /// <summary>No subject with that id (or it was merged into another; the message names the survivor).</summary>
+    public const string UnknownSubject = "unknown_subject";
+
+    /// <summary>The policy declares no such purpose.</summary>
+    public const string UnknownPurpose = "unknown_purpose";
+
+    /// <summary>Neither the taxonomy nor the policy has such a category.</summary>
+    public const string UnknownCategory = "unknown_category";
+
+    /// <summary>The policy declares no such recipient.</summary>
+    public const string UnknownRecipient = "unknown_recipient";
+
+    /// <summary>The policy declares no such permission.</summary>
+    public const string UnknownPermission = "unknown_permission";
+
+    /// <summary>A lookup key (email, phone, user name) is already registered to another subject.</summary>
+    public const string LookupTaken = "lookup_taken";
+
+    /// <summary>A lookup key is not valid (a phone number that is not E.164…).</summary>
+    public const string InvalidLookup = "invalid_lookup";
+
+    /// <summary>The subject was erased; its data can no longer be read or written.</summary>
+    public const string SubjectErased = "subject_erased";
+
+    /// <summary>The category is not a secret; verify and reset apply only to secrets.</summary>
+    public const string NotASecret = "not_a_secret";
+
+    /// <summary>Merging a subject into itself, or one already merged.</summary>
+    public const string InvalidMerge = "invalid_merge";
+}
