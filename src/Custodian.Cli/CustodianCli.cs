@@ -12,6 +12,8 @@ public static class CustodianCli
         var console = new CliConsole(output, error);
         var root = new RootCommand("Custodian keeps the promises of a privacy policy: it stores personal data under the policy, refuses every use the policy does not allow, and renders the published statement from the same file.");
         root.Subcommands.Add(PolicyCommands.Build(console));
+        root.Subcommands.Add(SimulateCommand.Build(console));
+        root.Subcommands.Add(AuditCommands.Build(console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

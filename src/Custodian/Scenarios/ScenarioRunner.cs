@@ -1,0 +1,127 @@
+using Custodian.Crypto;
+using Custodian.Storage;
+using Custodian.Vault;
+
+namespace Custodian.Scenarios;
+
+/// <summary>
+/// Runs a scenario against a fresh vault on a virtual clock, through the same <see cref="DataVault"/> the server
+/// uses, and reports one outcome per expectation.
+/// </summary>
+/// <param name="createVault">Makes a fresh vault for the scenario, on the given clock.</param>
+public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken, Task<DataVault>> createVault)
+{
+    private const string Actor = "scenario";
+
+    /// <summary>Runs every step and returns the outcomes in order.</summary>
+    public async Task<IReadOnlyList<ExpectationOutcome>> RunAsync(Scenario scenario, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var clock = new VirtualClock(scenario.Steps.IsEmpty ? DateTimeOffset.UnixEpoch : scenario.Steps[0].At);
+        var vault = await createVault(clock, cancellationToken);
+        var run = new Run(vault, clock);
+        var outcomes = new List<ExpectationOutcome>();
+        foreach (var step in scenario.Steps)
+        {
+            try
+            {
+                clock.MoveTo(step.At);
+                var outcome = step.Kind == "expect" ? await ExpectAsync(run, step, cancellationToken) : null;
+                if (step.Kind != "expect") await ActAsync(run, step, cancellationToken);
+                if (outcome is not null) outcomes.Add(outcome);
+            }
+            catch (Exception e) when (e is VaultException or InvalidOperationException or ArgumentException or FormatException)
+            {
+                var code = e is VaultException v ? v.Code + ": " : "";
+                outcomes.Add(new ExpectationOutcome(step.Location, $"step '{step.Kind}' at {step.At:yyyy-MM-dd}", false, "the step to run", $"{code}{e.Message}"));
+            }
+        }
+
+        return outcomes;
+    }
+
+    private static async Task ActAsync(Run run, ScenarioStep step, CancellationToken ct)
+    {
+        var vault = run.Vault;
+        var arg = step.Text(step.Kind) ?? "";
+        switch (step.Kind)
+        {
+            case "create":
+                var born = step.Text("birth_date") is { } b ? DateOnly.Parse(b, System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
+                run.Subjects[arg] = await vault.CreateSubjectAsync(new NewSubject(step.Text("email"), step.Text("phone"), step.Text("user_name"), born), Actor, ct);
+                return;
+            case "relationship":
+                await vault.RecordRelationshipAsync(run.Subject(step), arg, step.Text("event") ?? "opened", Actor, ct);
+                return;
+            case "collect":
+                var source = Enum.TryParse<RecordSource>(step.Text("source")?.Replace("_", "", StringComparison.Ordinal), true, out var s) ? s : RecordSource.Provided;
+                run.LastCollect = await vault.CollectAsync(run.Subject(step), arg, [.. step.Map("values").Select(v => new CollectValue(v.Key, v.Value, source))], Actor, ct);
+                return;
+            case "consent":
+                await vault.RecordConsentAsync(run.Subject(step), arg, step.Flag("permission"), true, step.Flag("explicit"), "scenario", null, Actor, ct);
+                return;
+            case "withdraw":
+                await vault.RecordConsentAsync(run.Subject(step), arg, step.Flag("permission"), false, false, "scenario", null, Actor, ct);
+                return;
+            case "permission_on" or "permission_off":
+                await vault.RecordConsentAsync(run.Subject(step), arg, true, step.Kind == "permission_on", false, "app-toggle", null, Actor, ct);
+                return;
+            case "object":
+                await vault.ObjectAsync(run.Subject(step), arg, Actor, ct);
+                return;
+            case "lift_objection":
+                await vault.LiftObjectionAsync(run.Subject(step), arg, Actor, ct);
+                return;
+            case "restrict" or "lift_restriction":
+                await vault.RestrictAsync(run.Subject(step), step.Kind == "restrict", Actor, ct);
+                return;
+            case "authorise" or "revoke":
+                await vault.AuthoriseRecipientAsync(run.Subject(step), arg, step.Kind == "authorise", Actor, ct);
+                return;
+            case "guardian_consent":
+                await vault.RecordGuardianConsentAsync(run.Subject(step), arg != "withdrawn", step.Text("guardian") ?? "guardian", Actor, ct);
+                return;
+            case "hold":
+                await vault.PlaceLegalHoldAsync(run.Subject(step), arg, null, Actor, ct);
+                return;
+            case "release_holds":
+                await vault.LiftLegalHoldsAsync(run.Subject(step), Actor, ct);
+                return;
+            case "events":
+                var readings = step.Rows("readings").Select(r => new EventInput(
+                    r["category"],
+                    r.TryGetValue("at", out var at) ? DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) : step.At,
+                    r.GetValueOrDefault("value", ""),
+                    r.GetValueOrDefault("device"))).ToList();
+                run.LastEvents = await vault.AppendEventsAsync(run.Subject(step), arg, readings, Actor, ct);
+                return;
+            case "merge":
+                await vault.MergeSubjectsAsync(run.Subject(step), run.Alias(arg), Actor, ct);
+                return;
+            case "reset_password":
+                await vault.ResetSecretAsync(run.Subject(step), arg, step.Text("value") ?? "", Actor, ct);
+                return;
+            default:
+                throw new InvalidOperationException($"The step kind '{step.Kind}' is not supported by this runner.");
+        }
+    }
+
+    private sealed class Run(DataVault vault, VirtualClock clock)
+    {
+        public DataVault Vault { get; } = vault;
+
+        public VirtualClock Clock { get; } = clock;
+
+        public Dictionary<string, string> Subjects { get; } = new(StringComparer.Ordinal);
+
+        public CollectResult? LastCollect { get; set; }
+
+        public EventBatchResult? LastEvents { get; set; }
+
+        public string Subject(ScenarioStep step) =>
+            step.Subject is { } alias ? Alias(alias) : throw new InvalidOperationException($"step '{step.Kind}' needs 'subject:'");
+
+        public string Alias(string alias) =>
+            Subjects.TryGetValue(alias, out var id) ? id : throw new InvalidOperationException($"no person '{alias}' was created before this step");
+    }
+}
