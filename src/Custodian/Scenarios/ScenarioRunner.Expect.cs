@@ -24,7 +24,7 @@ public sealed partial class ScenarioRunner
             {
                 var answer = (await vault.DecideAsync(run.Subject(step), [new Vault.DecisionQuestion(Required(category, "category"), Required(purpose, "purpose"), recipient)], null, Actor, ct))[0];
                 var to = recipient is null ? "" : $" to {recipient}";
-                var description = $"{who}: {category} for {purpose}{to} is {what}ed" + (reason is null ? "" : $" ({reason})");
+                var description = $"{who}: {category} for {purpose}{to} is {(what == "allow" ? "allowed" : "denied")}" + (reason is null ? "" : $" ({reason})");
                 var actual = answer.Allowed ? "allow" : $"deny ({string.Join(", ", answer.Reasons)}; {answer.Clause})";
                 var passed = (what == "allow") == answer.Allowed && (reason is null || answer.Reasons.Contains(reason));
                 return Outcome(description, passed, reason is null ? what : $"{what} ({reason})", actual);
