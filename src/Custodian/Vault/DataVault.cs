@@ -111,6 +111,14 @@ public sealed partial class DataVault
     public Task<AuditVerificationResult> VerifyAuditAsync(CancellationToken cancellationToken) =>
         new AuditVerifier(new AuditCheckpointSigner(_keys.AuditKey)).VerifyAsync(_store, cancellationToken);
 
+    /// <summary>Audits a call the access layer refused (a purpose a key is not bound to), so refusals are provable too.</summary>
+    public Task RecordRefusalAsync(string actor, string action, string? subjectId, string? purposeKey, string code, CancellationToken cancellationToken) =>
+        AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, action) { SubjectId = subjectId, Purpose = purposeKey, ReasonCodes = [code] }, cancellationToken);
+
+    /// <summary>Audits a call that reads no personal data (the policy, the record of processing) with the caller's id.</summary>
+    public Task RecordCallAsync(string actor, string action, CancellationToken cancellationToken) =>
+        AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, action), cancellationToken);
+
     private async Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         await using var tx = await _store.BeginAsync(cancellationToken);

@@ -1,0 +1,15 @@
+namespace Custodian.Server.Auth;
+
+/// <summary>An API key as stored: never the secret itself, only its SHA-256 hash.</summary>
+/// <param name="Id">The key id, shown in logs and audit entries (<c>key_…</c>).</param>
+/// <param name="Name">A label for people.</param>
+/// <param name="Scope">What the key may do.</param>
+/// <param name="Purposes">For a service key: the purposes it may name.</param>
+/// <param name="SecretHash">SHA-256 of the secret part, base64.</param>
+/// <param name="CreatedAt">When it was created.</param>
+/// <param name="RevokedAt">When it was revoked, if it was.</param>
+public sealed record ApiKey(string Id, string Name, ApiScope Scope, IReadOnlyList<string> Purposes, string SecretHash, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt = null)
+{
+    /// <summary>Whether the key may name <paramref name="purpose"/>.</summary>
+    public bool MayUse(string purpose) => Scope == ApiScope.Admin || (Scope == ApiScope.Service && Purposes.Contains(purpose, StringComparer.Ordinal));
+}

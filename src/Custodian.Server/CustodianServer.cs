@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Custodian.Server.Auth;
+using Custodian.Server.Endpoints;
+using Custodian.Server.Problems;
+using Custodian.Vault;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Custodian.Server;
+
+/// <summary>Builds the Custodian web application: the API under <c>/v1</c>, OpenAPI, health, keys, limits and problem details.</summary>
+public static class CustodianServer
+{
+    /// <summary>The rate limiter policy applied to <c>/v1</c>.</summary>
+    public const string PerKeyLimit = "per-key";
+
+    /// <summary>Creates the builder with Custodian's services; <paramref name="args"/> may carry <c>--Custodian:Policy=…</c> settings.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, Action<ServerOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
+        if (configure is not null) builder.Services.PostConfigure(configure);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CustodianRuntime>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CustodianRuntime>());
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.ConfigureHttpJsonOptions(o => ServerJson.Apply(o.SerializerOptions));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 32L << 20;
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocumentTransformer>());
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PerKeyLimit, context =>
+            {
+                var perSecond = context.RequestServices.GetRequiredService<CustodianRuntime>().Options.RateLimitPerSecond;
+                var partition = context.Items.TryGetValue("custodian.apiKey", out var key) && key is ApiKey k ? k.Id : "anonymous";
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perSecond,
+                    TokensPerPeriod = perSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
+                context.HttpContext.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ApiErrorCodes.RateLimited, $"Too many requests for this key; retry after {retry} second(s).");
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Adds Custodian's middleware and endpoints to a built application.</summary>
+    public static WebApplication MapCustodian(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(handler => handler.Run(WriteExceptionAsync));
+        app.UseStatusCodePages(async context =>
+        {
+            if (context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && !context.HttpContext.Response.HasStarted)
+                await ProblemResponses.WriteAsync(context.HttpContext, 404, ApiErrorCodes.NotFound, $"There is no endpoint at {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}; see /openapi/v1.json.");
+        });
+        app.Use(AuthenticateAsync);
+        app.UseRateLimiter();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        SystemEndpoints.MapHealth(app);
+        var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyLimit);
+        SubjectEndpoints.Map(v1);
+        LedgerEndpoints.Map(v1);
+        SystemEndpoints.Map(v1);
+        return app;
+    }
+
+    /// <summary>Builds and runs a server until shutdown.</summary>
+    public static async Task RunAsync(string[] args, Action<ServerOptions>? configure, CancellationToken cancellationToken)
+    {
+        var app = CreateBuilder(args, configure).Build().MapCustodian();
+        await app.RunAsync(cancellationToken);
+    }
+
+    private static async Task AuthenticateAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.StartsWithSegments("/v1"))
+        {
+            await next(context);
+            return;
+        }
+
+        var runtime = context.RequestServices.GetRequiredService<CustodianRuntime>();
+        var header = context.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : context.Request.Headers["X-Api-Key"].ToString();
+        var key = runtime.Keys.Authenticate(token);
+        if (key is null)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            var detail = string.IsNullOrEmpty(token)
+                ? "Send an API key as 'Authorization: Bearer cus_…'. Create one with 'custodian keys create'."
+                : "The API key is unknown or revoked.";
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, ApiErrorCodes.Unauthorized, detail);
+            return;
+        }
+
+        CallerContext.Set(context, key);
+        await next(context);
+    }
+
+    private static async Task WriteExceptionAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        switch (error)
+        {
+            case ApiProblemException problem:
+                await ProblemResponses.WriteAsync(context, problem.Status, problem.Code, problem.Message, problem.JsonPointer, problem.Suggestions);
+                return;
+            case VaultException vault:
+                var (status, pointer) = ProblemResponses.Classify(vault);
+                var suggestion = vault.Suggestions.Count > 0 ? $" Did you mean '{vault.Suggestions[0]}'?" : "";
+                await ProblemResponses.WriteAsync(context, status, vault.Code, vault.Message + suggestion, pointer.Length == 0 ? null : pointer, vault.Suggestions);
+                return;
+            case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
+                await ProblemResponses.WriteAsync(context, 413, ApiErrorCodes.BodyTooLarge, "The body is larger than the limit; send smaller batches.");
+                return;
+            case BadHttpRequestException bad:
+                await ProblemResponses.WriteAsync(context, bad.StatusCode, ApiErrorCodes.InvalidField, bad.Message);
+                return;
+            default:
+                await ProblemResponses.WriteAsync(context, 500, ApiErrorCodes.Internal, $"An unexpected error occurred; quote trace id {context.TraceIdentifier} when reporting it.");
+                return;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Custodian.Server;
+
+/// <summary>How a server runs: the configuration section <c>Custodian</c> (command-line flags map onto it).</summary>
+public sealed class ServerOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Custodian";
+
+    /// <summary>The policy file to enforce.</summary>
+    public string Policy { get; set; } = "";
+
+    /// <summary>The data directory (SQLite file, key file, API keys, outbox).</summary>
+    public string Data { get; set; } = "custodian-data";
+
+    /// <summary>Requests per second each API key may make (token bucket; bursts up to one second's worth).</summary>
+    public int RateLimitPerSecond { get; set; } = 1000;
+
+    /// <summary>The calling code assumed for national phone numbers (<c>45</c>), if any.</summary>
+    public string? DefaultCallingCode { get; set; }
+}
