@@ -11,6 +11,7 @@ internal static class PolicyCommands
         policy.Subcommands.Add(PolicyCheckCommand.Build(console));
         policy.Subcommands.Add(PolicyRenderCommand.Build(console));
         policy.Subcommands.Add(PolicyRopaCommand.Build(console));
+        policy.Subcommands.Add(PolicyDiffCommand.Build(console));
         return policy;
     }
 }
