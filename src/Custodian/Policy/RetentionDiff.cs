@@ -32,7 +32,12 @@ internal static class RetentionDiff
         }
 
         foreach (var rule in unmatched)
-            add(PolicyChangeKind.RetentionLonger, true, $"retention rule '{rule.Id}' removed: its data no longer has a set limit", [rule.Id]);
+        {
+            if (!rule.Purposes.IsEmpty && rule.Purposes.All(p => after.Purposes.All(n => n.Key != p)))
+                add(PolicyChangeKind.RetentionShorter, false, $"retention rule '{rule.Id}' removed together with its purposes", [rule.Id]);
+            else
+                add(PolicyChangeKind.RetentionLonger, true, $"retention rule '{rule.Id}' removed: its data no longer has a set limit", [rule.Id]);
+        }
     }
 
     private static bool SameScope(RetentionRule a, RetentionRule b) =>
