@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -103,7 +102,12 @@ public static partial class HtmlStatementWriter
         }
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes only the characters HTML needs escaped, leaving letters such as æ, ø and å readable in the source.</summary>
+    private static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal);
 
     /// <summary>Encodes text and turns web addresses and email addresses into links.</summary>
     private static string Linked(string text)
