@@ -9,6 +9,9 @@ internal static class PolicyCommands
     {
         var policy = new Command("policy", "Check a policy file, render the privacy statement, produce the record of processing, compare versions.");
         policy.Subcommands.Add(PolicyCheckCommand.Build(console));
+        policy.Subcommands.Add(PolicyRenderCommand.Build(console));
+        policy.Subcommands.Add(PolicyRopaCommand.Build(console));
+        policy.Subcommands.Add(PolicyDiffCommand.Build(console));
         return policy;
     }
 }
