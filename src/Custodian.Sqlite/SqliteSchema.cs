@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Custodian.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Custodian.Sqlite;
 
