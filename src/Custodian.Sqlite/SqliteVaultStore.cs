@@ -50,7 +50,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
             writer.Open();
             Configure(writer, options);
             Pragma(writer, "PRAGMA journal_mode=WAL");
-            SqliteSchema.Migrate(writer);
+            SqliteSchema.Migrate(writer, options.TimeProvider);
             return Task.FromResult(new SqliteVaultStore(options, connectionString, writer));
         }
         catch
