@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Custodian.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Custodian.Sqlite;
 
@@ -21,8 +21,9 @@ public static class SqliteSchema
 
     /// <summary>Brings the database up to <see cref="LatestVersion"/>; returns the migrations applied.</summary>
     /// <exception cref="VaultStoreException"><c>STORE007</c> when the file has a newer schema.</exception>
-    public static int Migrate(SqliteConnection connection)
+    public static int Migrate(SqliteConnection connection, TimeProvider? timeProvider = null)
     {
+        var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
         ArgumentNullException.ThrowIfNull(connection);
         Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)");
         var applied = 0;
@@ -41,7 +42,7 @@ public static class SqliteSchema
             }
 
             Execute(connection, transaction, ReadResource(name));
-            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_version (version, applied_at) VALUES ({version}, {DateTimeOffset.UtcNow.UtcTicks})"));
+            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO schema_version (version, applied_at) VALUES ({version}, {now.UtcTicks})"));
             transaction.Commit();
             applied++;
         }

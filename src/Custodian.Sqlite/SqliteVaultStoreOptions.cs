@@ -23,6 +23,9 @@ public sealed class SqliteVaultStoreOptions
     /// <summary>How long a writer waits for another process's write lock.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The clock for the store's own timestamps (when a migration was applied).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, DatabaseFileName);
 }

@@ -1,0 +1,116 @@
+using Custodian.Crypto;
+
+namespace Custodian.Storage.Conformance;
+
+/// <summary>Merging two subjects (history kept) and erasure by crypto-shredding, then purging.</summary>
+public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance<TFactory>
+    where TFactory : IVaultStoreFactory, new()
+{
+    [Fact]
+    public async Task Merging_moves_lookups_records_events_and_consents_to_the_survivor()
+    {
+        var survivor = await NewSubjectAsync();
+        var merged = await NewSubjectAsync();
+        byte[] index = [4, 2];
+        var record = TestData.Record(merged.SubjectId);
+        await InTransactionAsync(async t =>
+        {
+            await t.AddLookupKeyAsync(merged.SubjectId, LookupKind.Email, index, Ct);
+            await t.WriteRecordsAsync([record], Ct);
+            await t.AppendEventsAsync([TestData.Event(merged.SubjectId, 1), TestData.Event(merged.SubjectId, 2)], Ct);
+            await t.AppendConsentAsync(TestData.Consent(merged.SubjectId, "analytics.reporting", true, TestData.T0), Ct);
+        });
+
+        await InTransactionAsync(t => t.MergeSubjectsAsync(survivor.SubjectId, merged.SubjectId, TestData.T0.AddDays(1), Ct));
+
+        Assert.Equal(survivor.SubjectId, await Store.FindSubjectAsync(LookupKind.Email, index, Ct));
+        var moved = await Store.GetRecordAsync(record.RecordId, Ct);
+        Assert.Equal(survivor.SubjectId, moved!.SubjectId);
+        Assert.Equal(merged.SubjectId, moved.EffectiveKeyOwnerId);
+        Assert.Equal(2, await Store.CountEventsAsync(survivor.SubjectId, Ct));
+        Assert.Single((await Store.LoadSubjectStateAsync(survivor.SubjectId, Ct))!.Consents);
+        var history = await Store.GetSubjectAsync(merged.SubjectId, Ct);
+        Assert.Equal(survivor.SubjectId, history!.MergedInto);
+        Assert.Equal(TestData.T0.AddDays(1), history.MergedAt);
+        Assert.Equal(merged.SubjectId, Assert.Single(await Store.GetMergedSubjectsAsync(survivor.SubjectId, Ct)).SubjectId);
+    }
+
+    [Fact]
+    public async Task A_subject_cannot_be_merged_with_itself_or_twice()
+    {
+        var a = await NewSubjectAsync();
+        var b = await NewSubjectAsync();
+        var c = await NewSubjectAsync();
+        await InTransactionAsync(t => t.MergeSubjectsAsync(a.SubjectId, b.SubjectId, TestData.T0, Ct));
+
+        var self = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(t => t.MergeSubjectsAsync(a.SubjectId, a.SubjectId, TestData.T0, Ct)));
+        var twice = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(t => t.MergeSubjectsAsync(c.SubjectId, b.SubjectId, TestData.T0, Ct)));
+        var unknown = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(t => t.MergeSubjectsAsync(a.SubjectId, "sub_missing", TestData.T0, Ct)));
+
+        Assert.Equal(VaultStoreException.InvalidMerge, self.Code);
+        Assert.Equal(VaultStoreException.InvalidMerge, twice.Code);
+        Assert.Equal(VaultStoreException.UnknownSubject, unknown.Code);
+    }
+
+    [Fact]
+    public async Task Shredding_destroys_the_keys_of_the_subject_and_of_subjects_merged_into_it()
+    {
+        var survivor = await NewSubjectAsync();
+        var merged = await NewSubjectAsync();
+        byte[] index = [8, 8];
+        await InTransactionAsync(async t =>
+        {
+            foreach (var s in new[] { survivor, merged })
+            {
+                using var key = TestData.Keys.CreateSubjectKey(s.SubjectId);
+                await t.StoreSubjectKeyAsync(new WrappedSubjectKey(s.SubjectId, key.KeyId, key.Wrapped, TestData.T0), Ct);
+            }
+
+            await t.AddLookupKeyAsync(survivor.SubjectId, LookupKind.Email, index, Ct);
+            await t.MergeSubjectsAsync(survivor.SubjectId, merged.SubjectId, TestData.T0, Ct);
+        });
+        var destroyed = 0;
+
+        await InTransactionAsync(async t => destroyed = await t.ShredSubjectAsync(survivor.SubjectId, TestData.T0.AddDays(9), Ct));
+
+        Assert.Equal(2, destroyed);
+        Assert.Null(await Store.GetSubjectKeyAsync(survivor.SubjectId, Ct));
+        Assert.Null(await Store.GetSubjectKeyAsync(merged.SubjectId, Ct));
+        Assert.Null(await Store.FindSubjectAsync(LookupKind.Email, index, Ct));
+        var state = await Store.LoadSubjectStateAsync(survivor.SubjectId, Ct);
+        Assert.False(state!.HasDataKey);
+        Assert.Equal(TestData.T0.AddDays(9), state.Subject.ShreddedAt);
+        Assert.Null(state.Subject.BirthDateSealed);
+    }
+
+    [Fact]
+    public async Task Purging_after_shredding_removes_subject_sealed_rows_and_keeps_held_records()
+    {
+        var subject = await NewSubjectAsync();
+        var bystander = await NewSubjectAsync();
+        var ordinary = TestData.Record(subject.SubjectId);
+        var held = TestData.Record(subject.SubjectId, "user.financial.bank_account", keyKind: SealingKeyKind.Hold);
+        await InTransactionAsync(async t =>
+        {
+            await t.WriteRecordsAsync([ordinary, held, TestData.Record(bystander.SubjectId)], Ct);
+            await t.AppendEventsAsync(Enumerable.Range(0, 25).Select(i => TestData.Event(subject.SubjectId, i)).ToList(), Ct);
+            await t.AppendEventsAsync([TestData.Event(bystander.SubjectId, 1)], Ct);
+            await t.ShredSubjectAsync(subject.SubjectId, TestData.T0, Ct);
+        });
+
+        var total = 0;
+        int deleted;
+        while ((deleted = await Store.PurgeShreddedAsync(10, Ct)) > 0)
+        {
+            Assert.True(deleted <= 10);
+            total += deleted;
+        }
+
+        Assert.Equal(26, total);
+        Assert.Equal(0, await Store.CountEventsAsync(subject.SubjectId, Ct));
+        Assert.Null(await Store.GetRecordAsync(ordinary.RecordId, Ct));
+        Assert.NotNull(await Store.GetRecordAsync(held.RecordId, Ct));
+        Assert.Equal(1, await Store.CountEventsAsync(bystander.SubjectId, Ct));
+        Assert.Single(await Store.GetRecordsAsync(bystander.SubjectId, null, Ct));
+    }
+}

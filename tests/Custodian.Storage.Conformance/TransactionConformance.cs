@@ -1,0 +1,83 @@
+namespace Custodian.Storage.Conformance;
+
+/// <summary>Units of work: data and audit commit together or not at all.</summary>
+public abstract class TransactionConformance<TFactory> : VaultStoreConformance<TFactory>
+    where TFactory : IVaultStoreFactory, new()
+{
+    [Fact]
+    public async Task A_rolled_back_unit_of_work_leaves_nothing_behind()
+    {
+        var subject = TestData.Subject();
+        var record = TestData.Record(subject.SubjectId);
+
+        await using (var transaction = await Store.BeginAsync(Ct))
+        {
+            await transaction.CreateSubjectAsync(subject, Ct);
+            await transaction.WriteRecordsAsync([record], Ct);
+            await transaction.AppendEventsAsync([TestData.Event(subject.SubjectId, 1)], Ct);
+            await transaction.AppendAuditAsync(TestData.Audit("record.write", subject.SubjectId), Ct);
+            await transaction.RollbackAsync(Ct);
+        }
+
+        Assert.Null(await Store.GetSubjectAsync(subject.SubjectId, Ct));
+        Assert.Null(await Store.GetRecordAsync(record.RecordId, Ct));
+        Assert.Equal(0, await Store.CountEventsAsync(subject.SubjectId, Ct));
+        Assert.Equal(0, (await Store.GetAuditHeadAsync(Ct)).Sequence);
+    }
+
+    [Fact]
+    public async Task Disposing_without_commit_rolls_back()
+    {
+        var subject = TestData.Subject();
+
+        await using (var transaction = await Store.BeginAsync(Ct))
+        {
+            await transaction.CreateSubjectAsync(subject, Ct);
+            await transaction.AppendAuditAsync(TestData.Audit("subject.create", subject.SubjectId), Ct);
+        }
+
+        Assert.Null(await Store.GetSubjectAsync(subject.SubjectId, Ct));
+        Assert.Empty(await Store.ReadAuditAsync(1, 10, Ct));
+    }
+
+    [Fact]
+    public async Task A_committed_unit_of_work_is_visible_with_its_audit_entry()
+    {
+        var subject = TestData.Subject();
+
+        await InTransactionAsync(async t =>
+        {
+            await t.CreateSubjectAsync(subject, Ct);
+            await t.AppendAuditAsync(TestData.Audit("subject.create", subject.SubjectId), Ct);
+        });
+
+        Assert.NotNull(await Store.GetSubjectAsync(subject.SubjectId, Ct));
+        Assert.Equal(subject.SubjectId, Assert.Single(await Store.ReadAuditAsync(1, 10, Ct)).SubjectId);
+    }
+
+    [Fact]
+    public async Task A_failed_write_then_rollback_keeps_the_store_usable()
+    {
+        var subject = await NewSubjectAsync();
+
+        await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(t => t.CreateSubjectAsync(subject, Ct)));
+        var other = await NewSubjectAsync();
+
+        Assert.NotNull(await Store.GetSubjectAsync(other.SubjectId, Ct));
+    }
+
+    [Fact]
+    public async Task Units_of_work_started_concurrently_run_one_after_the_other()
+    {
+        var subjects = Enumerable.Range(0, 8).Select(_ => TestData.Subject()).ToList();
+
+        await Task.WhenAll(subjects.Select(s => Task.Run(() => InTransactionAsync(async t =>
+        {
+            await t.CreateSubjectAsync(s, Ct);
+            await t.AppendAuditAsync(TestData.Audit("subject.create", s.SubjectId), Ct);
+        }))));
+        var entries = await Store.ReadAuditAsync(1, 100, Ct);
+
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), entries.Select(e => e.Sequence));
+    }
+}

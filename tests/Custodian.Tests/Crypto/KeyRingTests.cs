@@ -1,0 +1,61 @@
+using Custodian.Crypto;
+
+namespace Custodian.Tests.Crypto;
+
+public sealed class KeyRingTests
+{
+    private static readonly byte[] Master = Enumerable.Range(0, 32).Select(i => (byte)(i * 3)).ToArray();
+
+    [Fact]
+    public void Derived_keys_are_distinct_and_deterministic()
+    {
+        using var ring = new KeyRing(Master);
+        using var again = new KeyRing(Master);
+
+        Assert.False(ring.IndexKey.SequenceEqual(ring.AuditKey));
+        Assert.False(ring.AuditKey.SequenceEqual(ring.HoldKey));
+        Assert.False(ring.IndexKey.SequenceEqual(Master));
+        Assert.True(ring.IndexKey.SequenceEqual(again.IndexKey));
+    }
+
+    [Fact]
+    public void A_wrapped_subject_key_unwraps_to_a_sealer_that_opens_its_values()
+    {
+        using var ring = new KeyRing(Master);
+        using var key = ring.CreateSubjectKey("sub_1");
+        using var sealer = key.CreateSealer();
+        var binding = new SealBinding("sub_1", "user.name", "rec_1");
+        var sealedValue = sealer.Seal("Ada", binding);
+
+        using var reopened = ring.OpenSubjectKey("sub_1", key.KeyId, key.Wrapped);
+
+        Assert.True(key.KeyId >= KeyRing.FirstSubjectKeyId);
+        Assert.Equal("Ada", reopened.OpenString(sealedValue, binding));
+        Assert.False(key.Wrapped.AsSpan().IndexOf(key.Key) >= 0);
+    }
+
+    [Fact]
+    public void A_wrapped_key_moved_to_another_subject_fails_to_unwrap()
+    {
+        using var ring = new KeyRing(Master);
+        using var key = ring.CreateSubjectKey("sub_1");
+
+        Assert.Throws<SealedValueException>(() => ring.OpenSubjectKey("sub_2", key.KeyId, key.Wrapped));
+    }
+
+    [Fact]
+    public void A_wrapped_key_does_not_unwrap_under_another_master_key()
+    {
+        using var ring = new KeyRing(Master);
+        using var other = new KeyRing(new byte[32]);
+        using var key = ring.CreateSubjectKey("sub_1");
+
+        Assert.Throws<SealedValueException>(() => other.OpenSubjectKey("sub_1", key.KeyId, key.Wrapped));
+    }
+
+    [Fact]
+    public void A_master_key_of_the_wrong_length_is_refused()
+    {
+        Assert.Throws<MasterKeyException>(() => new KeyRing(new byte[16]));
+    }
+}
