@@ -81,6 +81,7 @@ public static class PolicyLoader
         var languages = header?.List("languages").Select(l => l.Value).ToImmutableArray() ?? [];
         if (header is not null && languages.IsEmpty)
             context.Error(PolicyCodes.MissingKey, header.Node, "'policy' needs 'languages'", "add 'languages: [en]' (the first is the default), e.g. [da, en]");
+        if (!languages.IsEmpty) context.DefaultLanguage = languages[0];
         var id = header?.String("id", required: true);
         if (id is not null && header is not null) context.CheckKey(id, header.Get("id")!, "policy id");
 
