@@ -143,7 +143,10 @@ public static class PolicyLoader
             Permissions = permissions,
             Retention = retention,
             Rights = rights,
-            Children = new ChildrenDefinition(children?.Int("minimum_age", 1, 21), children?.Bool("guardian_consent", false) ?? false, children?.Location ?? SourceLocation.None),
+            Children = new ChildrenDefinition(children?.Int("minimum_age", 1, 21), children?.Bool("guardian_consent", false) ?? false, children?.Location ?? SourceLocation.None)
+            {
+                GuardianConsentStated = children?.Get("guardian_consent") is not null,
+            },
             Cookies = ReadCookies(context, root),
             AutomatedDecisions = new AutomatedDecisionDefinition(automated.Bool("used", false), automated.Text("description"), automated.Location),
             Changes = new ChangesDefinition(noticePeriod.Value, changes.List("channels").Select(c => c.Value).ToImmutableArray(), changes.Location),

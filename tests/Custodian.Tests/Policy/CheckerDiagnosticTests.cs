@@ -397,6 +397,19 @@ public sealed class CheckerDiagnosticTests
     }
 
     [Fact]
+    public void Minimum_age_with_guardian_consent_written_false_refuses_younger_people_without_warning()
+    {
+        // Arrange
+        var text = PolicyText.With("children:\n  minimum_age: 16\n  guardian_consent: false\n");
+
+        // Act
+        var diagnostics = PolicyText.Diagnose(text);
+
+        // Assert
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void Guardian_consent_without_minimum_age_is_warning_CUS216()
     {
         // Arrange
