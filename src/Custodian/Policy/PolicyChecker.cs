@@ -21,6 +21,7 @@ public static class PolicyChecker
         var compiled = PolicyCompiler.Compile(document, "");
         var categoryKeys = compiled.CategoryKeys.ToHashSet(StringComparer.Ordinal);
         var purposeKeys = document.Purposes.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var purposesByKey = document.Purposes.DistinctBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, StringComparer.Ordinal);
 
         void CheckCategory(string key, SourceLocation at, string where)
         {
@@ -92,7 +93,8 @@ public static class PolicyChecker
         {
             foreach (var key in recipient.Purposes) CheckPurposeRef(key, recipient.Location, $"recipient '{recipient.Key}'");
             foreach (var key in recipient.Categories) CheckCategory(key, recipient.Location, $"recipient '{recipient.Key}'");
-            var allowedByPurposes = document.Purposes.Where(p => recipient.Purposes.Contains(p.Key)).SelectMany(p => p.Categories).ToList();
+            var allowedByPurposes = recipient.Purposes.Distinct(StringComparer.Ordinal)
+                .SelectMany(key => purposesByKey.TryGetValue(key, out var p) ? p.Categories : []).ToList();
             foreach (var key in recipient.Categories.Where(k => categoryKeys.Contains(k) && !allowedByPurposes.Any(a => BuiltInTaxonomy.IsAtOrBelow(k, a))))
                 Error(PolicyCodes.RecipientCategoryOutsidePurposes, recipient.Location, $"recipient '{recipient.Key}' may receive '{key}', which none of its purposes uses", "list a narrower category or add the category to one of its purposes");
             if (document.SaleNever && recipient.Purposes.Any(PolicyCompiler.IsSale))
@@ -124,8 +126,8 @@ public static class PolicyChecker
         foreach (var category in document.Categories) CheckTranslations(document, category.Name, category.Location, $"the name of category '{category.Key}'", Warn);
 
         var children = document.Children;
-        if (children.MinimumAge is not null && !children.GuardianConsent)
-            Warn(PolicyCodes.ChildrenIncomplete, children.Location, $"a minimum age of {children.MinimumAge} is set, but younger people cannot be let in with a guardian's consent", "add 'guardian_consent: true' if a parent may consent for a child (CR12), or leave it out to refuse them");
+        if (children.MinimumAge is not null && !children.GuardianConsentStated)
+            Warn(PolicyCodes.ChildrenIncomplete, children.Location, $"a minimum age of {children.MinimumAge} is set, but the policy does not say whether a guardian may consent for someone younger", "add 'guardian_consent: true' if a parent may consent for a child (CR12), or 'guardian_consent: false' to refuse them");
         if (children.MinimumAge is null && children.GuardianConsent)
             Warn(PolicyCodes.ChildrenIncomplete, children.Location, "guardian consent is enabled but no minimum age is set", "add 'minimum_age:' (e.g. 13 or 16)");
 
@@ -178,14 +180,38 @@ public static class PolicyChecker
                     rule.From == RetentionAnchor.RelationshipEnded ? "add 'kind: <relationship>' such as subscription or account" : "add 'kind: <event>' such as payment_settled or transaction");
         }
 
+        // A rule covers (purpose, category) when it is open to the purpose and lists the category or a key above it,
+        // or lists purposes and no categories. Indexed by listed category, so each check walks only the category's ancestors.
+        var rulesByCategory = new Dictionary<string, List<RetentionRule>>(StringComparer.Ordinal);
+        var rulePurposes = new Dictionary<RetentionRule, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        var purposesWithWholeRule = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in document.Retention.Rules)
+        {
+            rulePurposes[rule] = rule.Purposes.ToHashSet(StringComparer.Ordinal);
+            if (rule.Categories.IsEmpty) purposesWithWholeRule.UnionWith(rule.Purposes);
+            foreach (var key in rule.Categories)
+            {
+                if (!rulesByCategory.TryGetValue(key, out var rules)) rulesByCategory[key] = rules = [];
+                rules.Add(rule);
+            }
+        }
+
+        bool Covered(string purpose, string category)
+        {
+            if (purposesWithWholeRule.Contains(purpose)) return true;
+            for (var key = category; key is not null; key = BuiltInTaxonomy.ParentOf(key))
+            {
+                if (rulesByCategory.TryGetValue(key, out var rules) && rules.Exists(rule => rule.Purposes.IsEmpty || rulePurposes[rule].Contains(purpose))) return true;
+            }
+
+            return false;
+        }
+
         foreach (var purpose in document.Purposes)
         {
             foreach (var category in purpose.Categories.Where(categoryKeys.Contains))
             {
-                var covered = document.Retention.Rules.Any(rule =>
-                    (rule.Purposes.IsEmpty || rule.Purposes.Contains(purpose.Key))
-                    && (rule.Categories.IsEmpty ? !rule.Purposes.IsEmpty : rule.Categories.Any(rc => BuiltInTaxonomy.IsAtOrBelow(category, rc))));
-                if (!covered)
+                if (!Covered(purpose.Key, category))
                     error(PolicyCodes.NoRetention, purpose.Location, $"purpose '{purpose.Key}' collects '{category}', but no retention rule says how long it is kept",
                         $"add a rule under retention.rules with 'categories: [{category}]' or 'purposes: [{purpose.Key}]'");
             }

@@ -253,7 +253,11 @@ public sealed record RightsDefinition(
     SourceLocation Location);
 
 /// <summary>The minimum age and whether a guardian can consent for a younger person (CR12).</summary>
-public sealed record ChildrenDefinition(int? MinimumAge, bool GuardianConsent, SourceLocation Location);
+public sealed record ChildrenDefinition(int? MinimumAge, bool GuardianConsent, SourceLocation Location)
+{
+    /// <summary>True when the policy writes <c>guardian_consent</c> at all, so <c>false</c> is a decision, not an omission.</summary>
+    public bool GuardianConsentStated { get; init; }
+}
 
 /// <summary>A cookie category shown by the banner and the statement.</summary>
 public sealed record CookieCategory(

@@ -81,6 +81,7 @@ public static class PolicyLoader
         var languages = header?.List("languages").Select(l => l.Value).ToImmutableArray() ?? [];
         if (header is not null && languages.IsEmpty)
             context.Error(PolicyCodes.MissingKey, header.Node, "'policy' needs 'languages'", "add 'languages: [en]' (the first is the default), e.g. [da, en]");
+        if (!languages.IsEmpty) context.DefaultLanguage = languages[0];
         var id = header?.String("id", required: true);
         if (id is not null && header is not null) context.CheckKey(id, header.Get("id")!, "policy id");
 
@@ -142,7 +143,10 @@ public static class PolicyLoader
             Permissions = permissions,
             Retention = retention,
             Rights = rights,
-            Children = new ChildrenDefinition(children?.Int("minimum_age", 1, 21), children?.Bool("guardian_consent", false) ?? false, children?.Location ?? SourceLocation.None),
+            Children = new ChildrenDefinition(children?.Int("minimum_age", 1, 21), children?.Bool("guardian_consent", false) ?? false, children?.Location ?? SourceLocation.None)
+            {
+                GuardianConsentStated = children?.Get("guardian_consent") is not null,
+            },
             Cookies = ReadCookies(context, root),
             AutomatedDecisions = new AutomatedDecisionDefinition(automated.Bool("used", false), automated.Text("description"), automated.Location),
             Changes = new ChangesDefinition(noticePeriod.Value, changes.List("channels").Select(c => c.Value).ToImmutableArray(), changes.Location),

@@ -14,6 +14,9 @@ internal sealed partial class PolicyReadContext(string file)
 
     public IReadOnlyList<PolicyDiagnostic> Diagnostics => _diagnostics;
 
+    /// <summary>The language plain (untranslated) text is taken to be in: the policy's first language.</summary>
+    public string DefaultLanguage { get; set; } = "en";
+
     public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
 
     public void Error(string code, YamlNode node, string message, string? fix) =>
@@ -65,9 +68,9 @@ internal sealed partial class PolicyReadContext(string file)
     }
 
     /// <summary>Text per language: either a mapping <c>{en: …, da: …}</c> or one string (taken as the first language).</summary>
-    public LocalizedText Text(YamlNode node, string what, string defaultLanguage = "en")
+    public LocalizedText Text(YamlNode node, string what)
     {
-        if (node is YamlScalarNode scalar) return new LocalizedText([new(defaultLanguage, scalar.Value ?? "")]);
+        if (node is YamlScalarNode scalar) return new LocalizedText([new(DefaultLanguage, scalar.Value ?? "")]);
         var map = Map(node, what);
         if (map is null) return LocalizedText.Empty;
         var texts = new List<KeyValuePair<string, string>>();

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Custodian.Benchmarks.PolicyCompileBenchmarks).Assembly).Run(args);
