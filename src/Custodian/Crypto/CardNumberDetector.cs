@@ -43,6 +43,56 @@ public static class CardNumberDetector
         return count >= 13 && PassesLuhn(digits[..count]);
     }
 
+    /// <summary>
+    /// True when <paramref name="text"/> holds a card number anywhere: "paid with 4111 1111 1111 1111, exp 12/27".
+    /// Digit groups joined by single spaces or dashes are tried in every run of consecutive groups of 13–19 digits.
+    /// </summary>
+    public static bool ContainsCardNumber(ReadOnlySpan<char> text)
+    {
+        Span<int> groupStarts = stackalloc int[20];
+        Span<int> groupLengths = stackalloc int[20];
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiDigit(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            // Collect a run of digit groups separated by single spaces or dashes.
+            var groups = 0;
+            var j = i;
+            while (j < text.Length && groups < groupStarts.Length)
+            {
+                var start = j;
+                while (j < text.Length && char.IsAsciiDigit(text[j])) j++;
+                groupStarts[groups] = start;
+                groupLengths[groups++] = j - start;
+                if (j + 1 < text.Length && text[j] is ' ' or '-' && char.IsAsciiDigit(text[j + 1])) j++;
+                else break;
+            }
+
+            for (var first = 0; first < groups; first++)
+            {
+                var digits = 0;
+                for (var last = first; last < groups && digits < 19; last++)
+                {
+                    digits += groupLengths[last];
+                    if (digits is >= 13 and <= 19)
+                    {
+                        var end = groupStarts[last] + groupLengths[last];
+                        if (IsCardNumber(text[groupStarts[first]..end])) return true;
+                    }
+                }
+            }
+
+            i = j + 1;
+        }
+
+        return false;
+    }
+
     private static bool PassesLuhn(ReadOnlySpan<byte> digits)
     {
         var sum = 0;

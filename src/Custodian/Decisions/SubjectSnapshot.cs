@@ -114,12 +114,29 @@ public sealed class SubjectSnapshot
 
     private static DecisionReason ContractFailure(string kind, IsoPeriod? window, SubjectFacts facts, DateTimeOffset at)
     {
-        bool Matches(RelationshipFact r) => kind.Length == 0 || r.Kind == kind;
-        var opened = Last(facts.Relationships, r => Matches(r) && r.Event == "opened", at);
-        if (opened is null) return DecisionReason.NoContract;
-        var ended = Last(facts.Relationships, r => Matches(r) && r.Event == "ended" && r.At >= opened.At, at);
-        if (ended is null) return DecisionReason.None;
-        var until = window is { } w ? w.AddTo(ended.At) : ended.At;
+        // Several relationships of one kind may run at once (two orders): the kind is live while more were opened than
+        // ended, and it ends when the last open one ends.
+        var open = 0;
+        var everOpened = false;
+        DateTimeOffset? endedAt = null;
+        foreach (var fact in facts.Relationships.Where(r => r.At <= at && (kind.Length == 0 || r.Kind == kind)).OrderBy(r => r.At))
+        {
+            if (fact.Event == "opened")
+            {
+                open++;
+                everOpened = true;
+                endedAt = null;
+            }
+            else if (fact.Event == "ended" && open > 0)
+            {
+                open--;
+                if (open == 0) endedAt = fact.At;
+            }
+        }
+
+        if (!everOpened) return DecisionReason.NoContract;
+        if (open > 0 || endedAt is null) return DecisionReason.None;
+        var until = window is { } w ? w.AddTo(endedAt.Value) : endedAt.Value;
         return at < until ? DecisionReason.None : DecisionReason.ContractEnded;
     }
 

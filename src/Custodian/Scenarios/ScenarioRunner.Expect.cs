@@ -62,6 +62,14 @@ public sealed partial class ScenarioRunner
                 return Outcome($"{who}: the last collection refused {category}" + (reason is null ? "" : $" ({reason})"), passed, reason is null ? "refused" : $"refused ({reason})", actual);
             }
 
+            case "missing_required":
+            {
+                var expected = step.List("categories").Order(StringComparer.Ordinal).ToList();
+                var actual = (run.LastCollect?.MissingRequired ?? []).Order(StringComparer.Ordinal).ToList();
+                var shown = expected.Count == 0 ? "none" : string.Join(", ", expected);
+                return Outcome($"{who}: after the last collection the mandatory categories still missing are {shown}", expected.SequenceEqual(actual), shown, actual.Count == 0 ? "none" : string.Join(", ", actual));
+            }
+
             case "events":
             {
                 var last = run.LastEvents;

@@ -26,6 +26,16 @@ internal sealed class DanishStatementText : StatementText
 
     protected override string UpTo(string period) => $"op til {period}";
 
+    protected override string Until(RetentionAnchor anchor, string? kind) => anchor switch
+    {
+        RetentionAnchor.RelationshipEnded => $"indtil {RelationshipEnds(kind)}",
+        RetentionAnchor.ContestEnded => "indtil konkurrencen udløber",
+        RetentionAnchor.WarrantyEnded => "indtil garantien er udløbet",
+        RetentionAnchor.Transaction => "indtil transaktionen er gennemført",
+        RetentionAnchor.FiscalYearEnd => $"indtil udløbet af det regnskabsår, hvor {FiscalEvent(kind)}",
+        _ => "kun så længe, vi har brug for dem til formålet",
+    };
+
     protected override string Anchor(RetentionAnchor anchor, string? kind) => anchor switch
     {
         RetentionAnchor.Collected => "efter vi har modtaget oplysningerne",
@@ -250,7 +260,8 @@ internal sealed class DanishStatementText : StatementText
     {
         "email" => "på e-mail",
         "website" => "på vores hjemmeside",
-        "app" => "i appen",
+        "app" or "in_app" => "i appen",
+        "push" => "med en notifikation i appen",
         "post" => "med almindelig post",
         "sms" => "på sms",
         _ => $"via {channel}",

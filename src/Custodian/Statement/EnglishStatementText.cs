@@ -25,6 +25,16 @@ internal sealed class EnglishStatementText : StatementText
 
     protected override string UpTo(string period) => $"up to {period}";
 
+    protected override string Until(RetentionAnchor anchor, string? kind) => anchor switch
+    {
+        RetentionAnchor.RelationshipEnded => $"until {RelationshipEnds(kind)}",
+        RetentionAnchor.ContestEnded => "until the contest ends",
+        RetentionAnchor.WarrantyEnded => "until the warranty ends",
+        RetentionAnchor.Transaction => "until the transaction is completed",
+        RetentionAnchor.FiscalYearEnd => $"until the end of the financial year in which {FiscalEvent(kind)}",
+        _ => "only as long as we need it for this purpose",
+    };
+
     protected override string Anchor(RetentionAnchor anchor, string? kind) => anchor switch
     {
         RetentionAnchor.Collected => "after we received it",
@@ -250,7 +260,8 @@ internal sealed class EnglishStatementText : StatementText
     {
         "email" => "by email",
         "website" => "on our website",
-        "app" => "in the app",
+        "app" or "in_app" => "in the app",
+        "push" => "by a notification in the app",
         "post" => "by post",
         "sms" => "by text message",
         _ => $"by {channel}",

@@ -68,6 +68,7 @@ public abstract partial class StatementText
     public string RetentionPeriod(RetentionRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        if (rule.Keep.IsZero) return Until(rule.From, rule.AnchorKind);
         var period = $"{Duration(rule.Keep)} {Anchor(rule.From, rule.AnchorKind)}";
         return rule.LegalDuty ? period : UpTo(period);
     }
@@ -86,6 +87,9 @@ public abstract partial class StatementText
 
     /// <summary>"up to {period}".</summary>
     protected abstract string UpTo(string period);
+
+    /// <summary>A retention of zero length: kept only until the anchor ("until your account is closed").</summary>
+    protected abstract string Until(RetentionAnchor anchor, string? kind);
 
     /// <summary>The moment a period counts from, after the duration: "after your subscription ends".</summary>
     protected abstract string Anchor(RetentionAnchor anchor, string? kind);

@@ -21,6 +21,7 @@ public sealed partial class DataVault
         var categories = values.Select(v => ResolveCategory(v.CategoryKey)).ToArray();
         var now = _clock.GetUtcNow();
         var snapshot = await SnapshotAsync(subjectId, now, cancellationToken);
+        var missingRequired = await MissingMandatoryCategoriesAsync(subjectId, policy.Compiled.Purpose(purpose).Definition, values, cancellationToken);
 
         var stored = new List<StoredValue>();
         var refused = new List<CollectRefusal>();
@@ -39,7 +40,7 @@ public sealed partial class DataVault
             }
 
             var secret = category.Sensitivity.HasFlag(CategorySensitivity.Secret);
-            if (!secret && !category.Sensitivity.HasFlag(CategorySensitivity.PaymentCard) && CardNumberDetector.IsCardNumber(value.Value))
+            if (!secret && !category.Sensitivity.HasFlag(CategorySensitivity.PaymentCard) && CardNumberDetector.ContainsCardNumber(value.Value))
             {
                 refused.Add(new CollectRefusal(value.CategoryKey, [CollectRefusal.LooksLikeCardNumber]));
                 continue;
@@ -64,7 +65,21 @@ public sealed partial class DataVault
             Details = refused.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refused"] = refused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return new CollectResult(stored, refused);
+        return new CollectResult(stored, refused) { MissingRequired = missingRequired };
+    }
+
+    /// <summary>
+    /// A purpose's mandatory categories (CU7: name, address and phone to become a customer) that are neither held nor
+    /// given in this call, so the caller can ask for them before it opens the relationship.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> MissingMandatoryCategoriesAsync(string subjectId, PurposeDefinition purpose, IReadOnlyList<CollectValue> values, CancellationToken cancellationToken)
+    {
+        if (purpose.Required.IsEmpty) return [];
+        var held = (await _store.GetRecordsAsync(subjectId, null, cancellationToken)).Where(r => r.Sealed is not null && r.ErasedAt is null).Select(r => r.CategoryKey).ToList();
+        var missing = purpose.Required
+            .Where(required => !held.Concat(values.Select(v => v.CategoryKey)).Any(k => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(k, required)))
+            .ToList();
+        return missing;
     }
 
     /// <summary>

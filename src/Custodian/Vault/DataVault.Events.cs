@@ -43,7 +43,7 @@ public sealed partial class DataVault
                 continue;
             }
 
-            if (entry.Card && CardNumberDetector.IsCardNumber(reading.Value))
+            if (entry.Card && CardNumberDetector.ContainsCardNumber(reading.Value))
             {
                 dropped[CollectRefusal.LooksLikeCardNumber] = dropped.GetValueOrDefault(CollectRefusal.LooksLikeCardNumber) + 1;
                 continue;

@@ -30,10 +30,10 @@ public sealed partial class DataVault
         _blindIndex = keys.CreateBlindIndex();
         _clock = clock ?? TimeProvider.System;
         _policy = new PolicyInForce(policy);
-        DefaultCallingCode = defaultCallingCode;
+        DefaultCallingCode = defaultCallingCode ?? CallingCodes.For(policy?.Document.Jurisdiction);
     }
 
-    /// <summary>The calling code assumed for national phone numbers (<c>45</c> for Denmark), if any.</summary>
+    /// <summary>The calling code assumed for national phone numbers: given, or that of the policy's jurisdiction (<c>45</c> for Denmark).</summary>
     public string? DefaultCallingCode { get; }
 
     /// <summary>The policy in force.</summary>

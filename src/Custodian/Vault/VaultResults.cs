@@ -11,7 +11,11 @@ public sealed record CollectValue(string CategoryKey, string Value, Storage.Reco
 /// <summary>What a collection did: the records stored, and for the rest why not.</summary>
 /// <param name="Stored">Record ids of stored values, in input order of the stored ones.</param>
 /// <param name="Refused">Values not stored, with the reasons.</param>
-public sealed record CollectResult(IReadOnlyList<StoredValue> Stored, IReadOnlyList<CollectRefusal> Refused);
+public sealed record CollectResult(IReadOnlyList<StoredValue> Stored, IReadOnlyList<CollectRefusal> Refused)
+{
+    /// <summary>The purpose's mandatory categories (CU7) that are still neither held nor given.</summary>
+    public IReadOnlyList<string> MissingRequired { get; init; } = [];
+}
 
 /// <summary>A stored record's id and category.</summary>
 /// <param name="RecordId">The record id.</param>
