@@ -21,92 +21,92 @@ public sealed partial class ScenarioRunner
         switch (what)
         {
             case "allow" or "deny":
-            {
-                var answer = (await vault.DecideAsync(run.Subject(step), [new Vault.DecisionQuestion(Required(category, "category"), Required(purpose, "purpose"), recipient)], null, Actor, ct))[0];
-                var to = recipient is null ? "" : $" to {recipient}";
-                var description = $"{who}: {category} for {purpose}{to} is {(what == "allow" ? "allowed" : "denied")}" + (reason is null ? "" : $" ({reason})");
-                var actual = answer.Allowed ? "allow" : $"deny ({string.Join(", ", answer.Reasons)}; {answer.Clause})";
-                var passed = (what == "allow") == answer.Allowed && (reason is null || answer.Reasons.Contains(reason));
-                return Outcome(description, passed, reason is null ? what : $"{what} ({reason})", actual);
-            }
-
-            case "read":
-            {
-                var result = await vault.ReadAsync(run.Subject(step), Required(purpose, "purpose"), recipient, category is null ? null : [category], Actor, ct);
-                var values = result.Values.Select(v => v.Value).ToList();
-                var denied = result.Denied.SelectMany(d => d.Reasons).Distinct().ToList();
-                var returns = step.Text("returns");
-                var actual = values.Count > 0 ? string.Join(", ", values) : $"nothing ({string.Join(", ", denied)})";
-                if (returns is "nothing" or null)
                 {
-                    var passed = values.Count == 0 && (reason is null || denied.Contains(reason));
-                    return Outcome($"{who}: reading {category} for {purpose} returns nothing" + (reason is null ? "" : $" ({reason})"), passed, reason is null ? "nothing" : $"nothing ({reason})", actual);
+                    var answer = (await vault.DecideAsync(run.Subject(step), [new Vault.DecisionQuestion(Required(category, "category"), Required(purpose, "purpose"), recipient)], null, Actor, ct))[0];
+                    var to = recipient is null ? "" : $" to {recipient}";
+                    var description = $"{who}: {category} for {purpose}{to} is {(what == "allow" ? "allowed" : "denied")}" + (reason is null ? "" : $" ({reason})");
+                    var actual = answer.Allowed ? "allow" : $"deny ({string.Join(", ", answer.Reasons)}; {answer.Clause})";
+                    var passed = (what == "allow") == answer.Allowed && (reason is null || answer.Reasons.Contains(reason));
+                    return Outcome(description, passed, reason is null ? what : $"{what} ({reason})", actual);
                 }
 
-                return Outcome($"{who}: reading {category} for {purpose} returns '{returns}'", values.Contains(returns), returns, actual);
-            }
+            case "read":
+                {
+                    var result = await vault.ReadAsync(run.Subject(step), Required(purpose, "purpose"), recipient, category is null ? null : [category], Actor, ct);
+                    var values = result.Values.Select(v => v.Value).ToList();
+                    var denied = result.Denied.SelectMany(d => d.Reasons).Distinct().ToList();
+                    var returns = step.Text("returns");
+                    var actual = values.Count > 0 ? string.Join(", ", values) : $"nothing ({string.Join(", ", denied)})";
+                    if (returns is "nothing" or null)
+                    {
+                        var passed = values.Count == 0 && (reason is null || denied.Contains(reason));
+                        return Outcome($"{who}: reading {category} for {purpose} returns nothing" + (reason is null ? "" : $" ({reason})"), passed, reason is null ? "nothing" : $"nothing ({reason})", actual);
+                    }
+
+                    return Outcome($"{who}: reading {category} for {purpose} returns '{returns}'", values.Contains(returns), returns, actual);
+                }
 
             case "stored" or "not_stored":
-            {
-                var records = await vault.Store.GetRecordsAsync(run.Subject(step), Required(category, "category"), ct);
-                var live = records.Count(r => r.Sealed is not null && r.ErasedAt is null);
-                var passed = (what == "stored") == (live > 0);
-                return Outcome($"{who}: {category} is {(what == "stored" ? "stored" : "not stored")}", passed, what == "stored" ? "stored" : "not stored", live > 0 ? $"{live} record(s) stored" : "none stored");
-            }
+                {
+                    var records = await vault.Store.GetRecordsAsync(run.Subject(step), Required(category, "category"), ct);
+                    var live = records.Count(r => r.Sealed is not null && r.ErasedAt is null);
+                    var passed = (what == "stored") == (live > 0);
+                    return Outcome($"{who}: {category} is {(what == "stored" ? "stored" : "not stored")}", passed, what == "stored" ? "stored" : "not stored", live > 0 ? $"{live} record(s) stored" : "none stored");
+                }
 
             case "refused":
-            {
-                var refusal = run.LastCollect?.Refused.FirstOrDefault(r => r.CategoryKey == category);
-                var actual = refusal is null ? "stored" : $"refused ({string.Join(", ", refusal.Reasons)})";
-                var passed = refusal is not null && (reason is null || refusal.Reasons.Contains(reason));
-                return Outcome($"{who}: the last collection refused {category}" + (reason is null ? "" : $" ({reason})"), passed, reason is null ? "refused" : $"refused ({reason})", actual);
-            }
+                {
+                    var refusal = run.LastCollect?.Refused.FirstOrDefault(r => r.CategoryKey == category);
+                    var actual = refusal is null ? "stored" : $"refused ({string.Join(", ", refusal.Reasons)})";
+                    var passed = refusal is not null && (reason is null || refusal.Reasons.Contains(reason));
+                    return Outcome($"{who}: the last collection refused {category}" + (reason is null ? "" : $" ({reason})"), passed, reason is null ? "refused" : $"refused ({reason})", actual);
+                }
 
             case "missing_required":
-            {
-                var expected = step.List("categories").Order(StringComparer.Ordinal).ToList();
-                var actual = (run.LastCollect?.MissingRequired ?? []).Order(StringComparer.Ordinal).ToList();
-                var shown = expected.Count == 0 ? "none" : string.Join(", ", expected);
-                return Outcome($"{who}: after the last collection the mandatory categories still missing are {shown}", expected.SequenceEqual(actual), shown, actual.Count == 0 ? "none" : string.Join(", ", actual));
-            }
+                {
+                    var expected = step.List("categories").Order(StringComparer.Ordinal).ToList();
+                    var actual = (run.LastCollect?.MissingRequired ?? []).Order(StringComparer.Ordinal).ToList();
+                    var shown = expected.Count == 0 ? "none" : string.Join(", ", expected);
+                    return Outcome($"{who}: after the last collection the mandatory categories still missing are {shown}", expected.SequenceEqual(actual), shown, actual.Count == 0 ? "none" : string.Join(", ", actual));
+                }
 
             case "events":
-            {
-                var last = run.LastEvents;
-                var stored = step.Text("stored");
-                var dropped = step.Map("dropped");
-                var actual = last is null ? "no event batch" : $"stored {last.Stored}, dropped {{{string.Join(", ", last.Dropped.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}: {d.Value}"))}}}";
-                var expected = $"stored {stored ?? "any"}, dropped {{{string.Join(", ", dropped.Select(d => $"{d.Key}: {d.Value}"))}}}";
-                var passed = last is not null
-                    && (stored is null || last.Stored.ToString(CultureInfo.InvariantCulture) == stored)
-                    && dropped.All(d => last.Dropped.GetValueOrDefault(d.Key).ToString(CultureInfo.InvariantCulture) == d.Value)
-                    && last.Dropped.Keys.All(k => dropped.Any(d => d.Key == k));
-                return Outcome($"{who}: the last event batch", passed, expected, actual);
-            }
+                {
+                    var last = run.LastEvents;
+                    var stored = step.Text("stored");
+                    var dropped = step.Map("dropped");
+                    var actual = last is null ? "no event batch" : $"stored {last.Stored}, dropped {{{string.Join(", ", last.Dropped.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}: {d.Value}"))}}}";
+                    var expected = $"stored {stored ?? "any"}, dropped {{{string.Join(", ", dropped.Select(d => $"{d.Key}: {d.Value}"))}}}";
+                    var passed = last is not null
+                        && (stored is null || last.Stored.ToString(CultureInfo.InvariantCulture) == stored)
+                        && dropped.All(d => last.Dropped.GetValueOrDefault(d.Key).ToString(CultureInfo.InvariantCulture) == d.Value)
+                        && last.Dropped.Keys.All(k => dropped.Any(d => d.Key == k));
+                    return Outcome($"{who}: the last event batch", passed, expected, actual);
+                }
 
             case "password":
-            {
-                var verifies = step.Flag("verifies", true);
-                var ok = await vault.VerifySecretAsync(run.Subject(step), category ?? "user.authorization.password", step.Text("value") ?? "", Actor, ct);
-                return Outcome($"{who}: the password {(verifies ? "verifies" : "does not verify")}", ok == verifies, verifies ? "verifies" : "rejected", ok ? "verifies" : "rejected");
-            }
+                {
+                    var verifies = step.Flag("verifies", true);
+                    var ok = await vault.VerifySecretAsync(run.Subject(step), category ?? "user.authorization.password", step.Text("value") ?? "", Actor, ct);
+                    return Outcome($"{who}: the password {(verifies ? "verifies" : "does not verify")}", ok == verifies, verifies ? "verifies" : "rejected", ok ? "verifies" : "rejected");
+                }
 
             case "found":
-            {
-                var (kind, value) = step.Text("email") is { } email ? (LookupKind.Email, email)
-                    : step.Text("phone") is { } phone ? (LookupKind.Phone, phone)
-                    : (LookupKind.UserName, step.Text("user_name") ?? "");
-                var found = await vault.FindSubjectAsync(kind, value, Actor, ct);
-                var expectedId = run.Alias(who);
-                var actualAlias = run.Subjects.FirstOrDefault(s => s.Value == found).Key ?? found ?? "nobody";
-                return Outcome($"looking up by {kind.ToString().ToLowerInvariant()} finds {who}", found == expectedId, who, actualAlias);
-            }
+                {
+                    var (kind, value) = step.Text("email") is { } email ? (LookupKind.Email, email)
+                        : step.Text("phone") is { } phone ? (LookupKind.Phone, phone)
+                        : (LookupKind.UserName, step.Text("user_name") ?? "");
+                    var found = await vault.FindSubjectAsync(kind, value, Actor, ct);
+                    var expectedId = run.Alias(who);
+                    var actualAlias = run.Subjects.FirstOrDefault(s => s.Value == found).Key ?? found ?? "nobody";
+                    return Outcome($"looking up by {kind.ToString().ToLowerInvariant()} finds {who}", found == expectedId, who, actualAlias);
+                }
 
             case "audit_valid":
-            {
-                var result = await vault.VerifyAuditAsync(ct);
-                return Outcome("the audit chain verifies", result.IsValid, "valid", result.IsValid ? $"valid ({result.EntriesVerified} entries)" : result.Message);
-            }
+                {
+                    var result = await vault.VerifyAuditAsync(ct);
+                    return Outcome("the audit chain verifies", result.IsValid, "valid", result.IsValid ? $"valid ({result.EntriesVerified} entries)" : result.Message);
+                }
 
             default:
                 throw new InvalidOperationException($"cannot expect '{what}'");
