@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Custodian.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace Custodian.Cli.Commands;
+
+/// <summary><c>custodian serve</c>: runs the HTTP API on Kestrel over a data directory.</summary>
+internal static class ServeCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var policy = new Option<string>("--policy") { Description = "The policy file to enforce.", Required = true };
+        var data = new Option<string>("--data") { Description = "The data directory (SQLite file, key file, API keys). Created when missing.", DefaultValueFactory = _ => "custodian-data" };
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var rate = new Option<int>("--rate-limit") { Description = "Requests per second per API key.", DefaultValueFactory = _ => 1000 };
+        var command = new Command("serve", """
+            Serve the Custodian API: every read names a purpose, every use is decided by the policy, every call is audited.
+            Create an API key first with 'custodian keys create'. Stop with Ctrl+C: in-flight writes finish first.
+
+            Example:
+              custodian keys create --data ./custodian-data --name backend --scope service --purpose essential.service
+              custodian serve --policy examples/cekura/policy.yaml --data ./custodian-data --urls http://127.0.0.1:5080
+            """)
+        {
+            policy, data, urls, rate,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = new ServeOptions(parse.GetValue(policy)!, parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(rate));
+            return await RunAsync(console, options, ct);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(CliConsole console, ServeOptions options, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(options.Policy))
+        {
+            console.Error.WriteLine($"error: the policy file '{options.Policy}' does not exist");
+            return ExitCodes.Unreadable;
+        }
+
+        var check = PolicyCheckCommand.Run(new CliConsole(TextWriter.Null, console.Error), [options.Policy], "text", strict: false);
+        if (check != ExitCodes.Ok) return check;
+        var app = CustodianServer.CreateBuilder(["--urls", options.Urls], o =>
+        {
+            o.Policy = options.Policy;
+            o.Data = options.Data;
+            o.RateLimitPerSecond = options.RateLimitPerSecond;
+        }).Build().MapCustodian();
+        await app.StartAsync(cancellationToken);
+        console.Error.WriteLine($"Custodian is serving {Path.GetFileName(options.Policy)} at {string.Join(", ", app.Urls)} (data: {Path.GetFullPath(options.Data)}); Ctrl+C stops it.");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary>What <c>serve</c> runs with.</summary>
+/// <param name="Policy">The policy file.</param>
+/// <param name="Data">The data directory.</param>
+/// <param name="Urls">Where to listen.</param>
+/// <param name="RateLimitPerSecond">Per-key requests per second.</param>
+internal sealed record ServeOptions(string Policy, string Data, string Urls, int RateLimitPerSecond);
