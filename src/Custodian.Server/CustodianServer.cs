@@ -87,6 +87,7 @@ public static class CustodianServer
         var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyLimit);
         SubjectEndpoints.Map(v1);
         LedgerEndpoints.Map(v1);
+        DeviceEndpoints.Map(v1);
         SystemEndpoints.Map(v1);
         return app;
     }

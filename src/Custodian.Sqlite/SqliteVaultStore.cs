@@ -224,6 +224,15 @@ public sealed partial class SqliteVaultStore : IVaultStore
                     (int)SealingKeyKind.Subject);
             }
 
+            if (deleted < batchSize)
+            {
+                deleted += Execute(
+                    _writer,
+                    transaction,
+                    "DELETE FROM devices WHERE rowid IN (SELECT d.rowid FROM subjects s JOIN devices d ON d.subject_id = s.id WHERE s.shredded_at IS NOT NULL LIMIT $p0)",
+                    batchSize - deleted);
+            }
+
             transaction.Commit();
             return deleted;
         }

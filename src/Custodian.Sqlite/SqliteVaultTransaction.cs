@@ -66,6 +66,8 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
         RequireSubject(subjectId, cancellationToken);
         var destroyed = Run(Family + "DELETE FROM subject_keys WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
         Run(Family + "DELETE FROM lookup_keys WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
+        Run(Family + "DELETE FROM device_identifiers WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
+        Run(Family + "UPDATE devices SET name_sealed = NULL WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
         Run(Family + "UPDATE subjects SET shredded_at = $p1, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL", cancellationToken, null, subjectId, Ticks(at));
         return Task.FromResult(destroyed);
     }
@@ -159,6 +161,9 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
             Run($"UPDATE {table} SET subject_id = $p0 WHERE subject_id = $p1", cancellationToken, null, survivorId, mergedId);
         }
 
+        // The same device bound under both registrations becomes one binding of the survivor.
+        Run("UPDATE OR REPLACE devices SET subject_id = $p0 WHERE subject_id = $p1", cancellationToken, null, survivorId, mergedId);
+        Run("UPDATE device_identifiers SET subject_id = $p0 WHERE subject_id = $p1", cancellationToken, null, survivorId, mergedId);
         Run("UPDATE subjects SET merged_into = $p0, merged_at = $p2 WHERE id = $p1", cancellationToken, null, survivorId, mergedId, Ticks(at));
         return Task.CompletedTask;
     }

@@ -59,8 +59,21 @@ public sealed class BlindIndex
         LookupKind.Email => NormaliseEmail(value),
         LookupKind.Phone => NormalisePhone(value, defaultCountryCallingCode),
         LookupKind.UserName => NormaliseUserName(value),
+        LookupKind.MacAddress => NormaliseMacAddress(value),
+        LookupKind.WifiNetwork => NormaliseUserName(value),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown lookup kind."),
     };
+
+    /// <summary>Strips separators (':', '-', '.') from a MAC address and lower-cases it: twelve hex digits.</summary>
+    /// <exception cref="LookupKeyFormatException">Not twelve hex digits.</exception>
+    public static string NormaliseMacAddress(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var normal = new string(value.Trim().Where(c => c is not (':' or '-' or '.')).ToArray()).ToLowerInvariant();
+        if (normal.Length != 12 || !normal.All(char.IsAsciiHexDigit))
+            throw new LookupKeyFormatException("A MAC address needs twelve hexadecimal digits, optionally separated by ':', '-' or '.'.");
+        return normal;
+    }
 
     /// <summary>Trims, lower-cases (invariant) and NFC-normalises an e-mail address.</summary>
     /// <exception cref="LookupKeyFormatException">Empty, or not of the form <c>local@domain</c>.</exception>

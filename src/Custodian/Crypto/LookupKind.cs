@@ -11,4 +11,10 @@ public enum LookupKind
 
     /// <summary>A user name.</summary>
     UserName = 3,
+
+    /// <summary>A device's MAC address (CR5), normalised to 12 lower-case hex digits.</summary>
+    MacAddress = 4,
+
+    /// <summary>A Wi-Fi network identifier (SSID or BSSID) a device reported (CR5).</summary>
+    WifiNetwork = 5,
 }

@@ -81,7 +81,11 @@ public sealed class SubjectSnapshot
         foreach (var permission in policy.Permissions)
         {
             var last = Last(facts.Consents, c => c.IsPermission && c.Key == permission.Key, at);
-            if (last is { Given: true }) permissionsOn |= 1UL << permission.Id.Value;
+            if (last is { Given: true })
+            {
+                permissionsOn |= 1UL << permission.Id.Value;
+                if (permission.ApproximateVariant is { } variant) permissionsOn |= 1UL << variant.Value;
+            }
         }
 
         var authorised = new ulong[(policy.Recipients.Length + 63) >> 6];

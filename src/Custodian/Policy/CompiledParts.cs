@@ -45,6 +45,9 @@ public sealed record CompiledRecipient(RecipientId Id, RecipientDefinition Defin
 /// <param name="Gates">Every category id it gates.</param>
 public sealed record CompiledPermission(PermissionId Id, PermissionDefinition Definition, BitSet Gates)
 {
+    /// <summary>For a permission with an approximate variant: the variant's id, implied on whenever this one is on.</summary>
+    public PermissionId? ApproximateVariant { get; init; }
+
     /// <summary>The permission key.</summary>
     public string Key => Definition.Key;
 }

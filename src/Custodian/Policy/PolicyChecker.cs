@@ -112,8 +112,9 @@ public static class PolicyChecker
             CheckTranslations(document, permission.Name, permission.Location, $"the name of permission '{permission.Key}'", Warn);
         }
 
-        if (document.Permissions.Length > PolicyCompiler.MaxPermissions)
-            Error(PolicyCodes.InvalidValue, document.Permissions[PolicyCompiler.MaxPermissions].Location, $"a policy may declare at most {PolicyCompiler.MaxPermissions} permissions", "merge permissions that always go together");
+        var permissionCount = document.Permissions.Length + document.Permissions.Count(p => p.ApproximateCategory is not null);
+        if (permissionCount > PolicyCompiler.MaxPermissions)
+            Error(PolicyCodes.InvalidValue, document.Permissions[^1].Location, $"a policy may declare at most {PolicyCompiler.MaxPermissions} permissions (each approximate variant counts as one); this one has {permissionCount}", "merge permissions that always go together");
 
         CheckRetention(document, categoryKeys, CheckCategory, CheckPurposeRef, Error);
 

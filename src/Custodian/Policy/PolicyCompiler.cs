@@ -52,8 +52,8 @@ public static class PolicyCompiler
             return set;
         }
 
-        var permissions = document.Permissions.Take(MaxPermissions)
-            .Select((p, i) => new CompiledPermission(new PermissionId(i), p, Expand(p.Gates.Append(p.ApproximateCategory ?? "").Where(k => k.Length > 0))))
+        var permissions = ExpandApproximate(document.Permissions).Take(MaxPermissions)
+            .Select((p, i) => new CompiledPermission(new PermissionId(i), p, Expand(p.Gates)) { ApproximateVariant = p.ApproximateCategory is null ? null : new PermissionId(i + 1) })
             .ToImmutableArray();
         var gating = new ulong[categories.Count];
         foreach (var permission in permissions)
@@ -96,6 +96,26 @@ public static class PolicyCompiler
         }
 
         return false;
+    }
+
+    /// <summary>The suffix of the implicit permission that allows only the approximate variant (<c>location_approximate</c>).</summary>
+    public const string ApproximateSuffix = "_approximate";
+
+    /// <summary>
+    /// A permission with an approximate variant becomes two: the permission itself (precise, gating its gates) and
+    /// <c>&lt;key&gt;_approximate</c>, gating only the approximate category. Granting the permission implies its variant.
+    /// </summary>
+    private static IEnumerable<PermissionDefinition> ExpandApproximate(ImmutableArray<PermissionDefinition> permissions)
+    {
+        foreach (var permission in permissions)
+        {
+            yield return permission;
+            if (permission.ApproximateCategory is { } approximate)
+            {
+                var name = new LocalizedText(permission.Name.Languages.Select(l => new KeyValuePair<string, string>(l, permission.Name.Get(l) + (l == "da" ? " (omtrentlig)" : " (approximate)"))));
+                yield return permission with { Key = permission.Key + ApproximateSuffix, Name = name, Gates = [approximate], ApproximateCategory = null };
+            }
+        }
     }
 
     private static CategoryId? ParentId(string key, Dictionary<string, int> ids)

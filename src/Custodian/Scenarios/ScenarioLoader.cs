@@ -31,8 +31,11 @@ public static class ScenarioLoader
         ["release_holds"] = [],
         ["events"] = ["readings"],
         ["merge"] = [],
+        ["bind_device"] = ["type", "name", "mac", "wifi", "firmware"],
+        ["unbind_device"] = [],
+        ["try_now"] = ["readings"],
         ["reset_password"] = ["value"],
-        ["expect"] = ["category", "categories", "purpose", "recipient", "reason", "returns", "value", "verifies", "stored", "dropped", "email", "phone", "user_name", "note"],
+        ["expect"] = ["category", "categories", "purpose", "recipient", "reason", "returns", "value", "verifies", "stored", "dropped", "coarsened", "email", "phone", "user_name", "note"],
     }.ToFrozenDictionary();
 
     /// <summary>What <c>expect:</c> can check.</summary>

@@ -74,11 +74,13 @@ public sealed partial class ScenarioRunner
                 {
                     var last = run.LastEvents;
                     var stored = step.Text("stored");
+                    var coarsened = step.Text("coarsened");
                     var dropped = step.Map("dropped");
-                    var actual = last is null ? "no event batch" : $"stored {last.Stored}, dropped {{{string.Join(", ", last.Dropped.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}: {d.Value}"))}}}";
-                    var expected = $"stored {stored ?? "any"}, dropped {{{string.Join(", ", dropped.Select(d => $"{d.Key}: {d.Value}"))}}}";
+                    var actual = last is null ? "no event batch" : $"stored {last.Stored} (coarsened {last.Coarsened}), dropped {{{string.Join(", ", last.Dropped.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}: {d.Value}"))}}}";
+                    var expected = $"stored {stored ?? "any"} (coarsened {coarsened ?? "any"}), dropped {{{string.Join(", ", dropped.Select(d => $"{d.Key}: {d.Value}"))}}}";
                     var passed = last is not null
                         && (stored is null || last.Stored.ToString(CultureInfo.InvariantCulture) == stored)
+                        && (coarsened is null || last.Coarsened.ToString(CultureInfo.InvariantCulture) == coarsened)
                         && dropped.All(d => last.Dropped.GetValueOrDefault(d.Key).ToString(CultureInfo.InvariantCulture) == d.Value)
                         && last.Dropped.Keys.All(k => dropped.Any(d => d.Key == k));
                     return Outcome($"{who}: the last event batch", passed, expected, actual);

@@ -88,12 +88,17 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
                 await vault.LiftLegalHoldsAsync(run.Subject(step), Actor, ct);
                 return;
             case "events":
-                var readings = step.Rows("readings").Select(r => new EventInput(
-                    r["category"],
-                    r.TryGetValue("at", out var at) ? DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) : step.At,
-                    r.GetValueOrDefault("value", ""),
-                    r.GetValueOrDefault("device"))).ToList();
-                run.LastEvents = await vault.AppendEventsAsync(run.Subject(step), arg, readings, Actor, ct);
+                run.LastEvents = await vault.AppendEventsAsync(run.Subject(step), arg, Readings(step), Actor, ct);
+                return;
+            case "bind_device":
+                await vault.BindDeviceAsync(run.Subject(step), new DeviceBinding(arg, step.Text("type") ?? "device", step.Text("name"), step.Text("firmware"), step.Text("mac"), step.List("wifi")), Actor, ct);
+                return;
+            case "unbind_device":
+                await vault.UnbindDeviceAsync(run.Subject(step), arg, Actor, ct);
+                return;
+            case "try_now":
+                await vault.TryNowAsync(Readings(step), Actor, ct);
+                run.LastEvents = new EventBatchResult(0, new Dictionary<string, int>());
                 return;
             case "merge":
                 await vault.MergeSubjectsAsync(run.Subject(step), run.Alias(arg), Actor, ct);
@@ -105,6 +110,12 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
                 throw new InvalidOperationException($"The step kind '{step.Kind}' is not supported by this runner.");
         }
     }
+
+    private static List<EventInput> Readings(ScenarioStep step) => step.Rows("readings").Select(r => new EventInput(
+        r["category"],
+        r.TryGetValue("at", out var at) ? DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) : step.At,
+        r.GetValueOrDefault("value", ""),
+        r.GetValueOrDefault("device"))).ToList();
 
     private sealed class Run(DataVault vault, VirtualClock clock)
     {

@@ -30,6 +30,9 @@ public static class VaultErrorCodes
     /// <summary>The category is not a secret; verify and reset apply only to secrets.</summary>
     public const string NotASecret = "not_a_secret";
 
+    /// <summary>An id (device id, type) that is not letters, digits and _ . : / -.</summary>
+    public const string InvalidIdentifier = "invalid_identifier";
+
     /// <summary>Merging a subject into itself, or one already merged.</summary>
     public const string InvalidMerge = "invalid_merge";
 }

@@ -54,7 +54,11 @@ public sealed record EventInput(string CategoryKey, DateTimeOffset At, string Va
 /// <summary>What an event batch did: how many readings were stored and how many dropped, by reason.</summary>
 /// <param name="Stored">Readings decided, sealed and stored.</param>
 /// <param name="Dropped">Readings not stored, counted per reason code.</param>
-public sealed record EventBatchResult(int Stored, IReadOnlyDictionary<string, int> Dropped);
+public sealed record EventBatchResult(int Stored, IReadOnlyDictionary<string, int> Dropped)
+{
+    /// <summary>Readings stored coarsened because the person allows only approximate location (CR2); counted in <see cref="Stored"/>.</summary>
+    public int Coarsened { get; init; }
+}
 
 /// <summary>A decision as the vault reports it.</summary>
 /// <param name="CategoryKey">The category.</param>
