@@ -88,6 +88,7 @@ public static class CustodianServer
         SubjectEndpoints.Map(v1);
         LedgerEndpoints.Map(v1);
         DeviceEndpoints.Map(v1);
+        StatisticsEndpoints.Map(v1);
         SystemEndpoints.Map(v1);
         return app;
     }
