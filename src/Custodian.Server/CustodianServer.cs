@@ -89,6 +89,7 @@ public static class CustodianServer
         LedgerEndpoints.Map(v1);
         DeviceEndpoints.Map(v1);
         StatisticsEndpoints.Map(v1);
+        BreachEndpoints.Map(v1);
         SystemEndpoints.Map(v1);
         return app;
     }

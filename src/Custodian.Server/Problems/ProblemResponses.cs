@@ -27,7 +27,7 @@ public static class ProblemResponses
         ArgumentNullException.ThrowIfNull(error);
         return error.Code switch
         {
-            VaultErrorCodes.UnknownSubject => (StatusCodes.Status404NotFound, ""),
+            VaultErrorCodes.UnknownSubject or VaultErrorCodes.UnknownBreach => (StatusCodes.Status404NotFound, ""),
             VaultErrorCodes.LookupTaken => (StatusCodes.Status409Conflict, ""),
             VaultErrorCodes.SubjectErased => (StatusCodes.Status410Gone, ""),
             VaultErrorCodes.UnknownPurpose => (StatusCodes.Status400BadRequest, "/purpose"),

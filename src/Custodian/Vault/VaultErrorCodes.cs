@@ -33,6 +33,9 @@ public static class VaultErrorCodes
     /// <summary>An id (device id, type) that is not letters, digits and _ . : / -.</summary>
     public const string InvalidIdentifier = "invalid_identifier";
 
+    /// <summary>No such breach in the register.</summary>
+    public const string UnknownBreach = "unknown_breach";
+
     /// <summary>Merging a subject into itself, or one already merged.</summary>
     public const string InvalidMerge = "invalid_merge";
 }

@@ -1,0 +1,100 @@
+using Custodian.Breaches;
+using Custodian.Server.Auth;
+using Custodian.Server.Problems;
+using Custodian.Vault;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Custodian.Server.Endpoints;
+
+/// <summary>The breach register (Art. 33, 34; IS6): record, list, show, report to the authority, actions, notify people.</summary>
+internal static class BreachEndpoints
+{
+    public static void Map(RouteGroupBuilder v1)
+    {
+        var breaches = v1.MapGroup("/breaches").WithTags("Breaches");
+        breaches.MapPost("", RecordAsync).WithSummary("Record a breach (admin)").WithDescription("Finds the people affected from the store and the audit trail without decrypting anything; the 72-hour clock starts at discovery.");
+        breaches.MapGet("", ListAsync).WithSummary("The breach register with deadlines (admin, auditor)");
+        breaches.MapGet("/{breachId}", ShowAsync).WithSummary("One breach with its deadline (admin, auditor)");
+        breaches.MapPost("/{breachId}/report", ReportAsync).WithSummary("Mark the breach reported to the authority and get the drafted Art. 33 notification (admin)");
+        breaches.MapPost("/{breachId}/actions", ActionAsync).WithSummary("Record an action taken (admin)");
+        breaches.MapGet("/{breachId}/follow-up", FollowUpAsync).WithSummary("The follow-up report of actions taken (admin, auditor)");
+    }
+
+    private static async Task<Created<BreachStatus>> RecordAsync(HttpContext context, CustodianRuntime runtime)
+    {
+        context.RequireScope(ApiScope.Admin);
+        var body = await RequestBody.ReadAsync<BreachRequest>(context);
+        var status = await runtime.Vault.RecordBreachAsync(new NewBreach(body.DiscoveredAt, body.OccurredFrom, body.OccurredUntil, body.Description, body.Consequences ?? "", body.Categories ?? [], body.Systems ?? [], body.Recipients ?? []), context.Actor(), context.RequestAborted);
+        return TypedResults.Created($"/v1/breaches/{status.Breach.BreachId}", status);
+    }
+
+    private static async Task<Ok<IReadOnlyList<BreachStatus>>> ListAsync(HttpContext context, CustodianRuntime runtime)
+    {
+        context.RequireScope(ApiScope.Admin, ApiScope.Auditor);
+        return TypedResults.Ok(await runtime.Vault.ListBreachesAsync(context.RequestAborted));
+    }
+
+    private static async Task<Ok<BreachStatus>> ShowAsync(string breachId, HttpContext context, CustodianRuntime runtime)
+    {
+        context.RequireScope(ApiScope.Admin, ApiScope.Auditor);
+        return TypedResults.Ok(await runtime.Vault.GetBreachAsync(breachId, context.RequestAborted));
+    }
+
+    private static async Task<ContentHttpResult> ReportAsync(string breachId, HttpContext context, CustodianRuntime runtime)
+    {
+        context.RequireScope(ApiScope.Admin);
+        return TypedResults.Text(await runtime.Vault.ReportBreachAsync(breachId, context.Actor(), context.RequestAborted), "text/markdown; charset=utf-8");
+    }
+
+    private static async Task<Ok<BreachStatus>> ActionAsync(string breachId, HttpContext context, CustodianRuntime runtime)
+    {
+        context.RequireScope(ApiScope.Admin);
+        var body = await RequestBody.ReadAsync<BreachActionRequest>(context);
+        return TypedResults.Ok(await runtime.Vault.AddBreachActionAsync(breachId, EndpointContext.Required(body.Text, "/text"), context.Actor(), context.RequestAborted));
+    }
+
+    private static async Task<ContentHttpResult> FollowUpAsync(string breachId, HttpContext context, CustodianRuntime runtime)
+    {
+        context.RequireScope(ApiScope.Admin, ApiScope.Auditor);
+        var status = await runtime.Vault.GetBreachAsync(breachId, context.RequestAborted);
+        return TypedResults.Text(BreachReport.FollowUp(runtime.Policy, status), "text/markdown; charset=utf-8");
+    }
+}
+
+/// <summary>A breach to record.</summary>
+public sealed record BreachRequest
+{
+    /// <summary>When it was discovered (default now).</summary>
+    public DateTimeOffset? DiscoveredAt { get; init; }
+
+    /// <summary>When it began.</summary>
+    public required DateTimeOffset OccurredFrom { get; init; }
+
+    /// <summary>When it ended (default the discovery).</summary>
+    public DateTimeOffset? OccurredUntil { get; init; }
+
+    /// <summary>What happened.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>Likely consequences.</summary>
+    public string? Consequences { get; init; }
+
+    /// <summary>Categories involved.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    /// <summary>Systems involved.</summary>
+    public IReadOnlyList<string>? Systems { get; init; }
+
+    /// <summary>Recipients involved.</summary>
+    public IReadOnlyList<string>? Recipients { get; init; }
+}
+
+/// <summary>An action taken about a breach.</summary>
+public sealed record BreachActionRequest
+{
+    /// <summary>What was done.</summary>
+    public required string Text { get; init; }
+}
