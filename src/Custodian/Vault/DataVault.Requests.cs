@@ -144,6 +144,9 @@ public sealed partial class DataVault
         return new RectificationResult(record.RecordId, categoryKey, version, recipients);
     }
 
+    /// <summary>A request desk on this vault, its key ring and its clock.</summary>
+    public RequestDesk CreateRequestDesk() => new(this, _keys, _clock);
+
     /// <summary>Recipients declared for a category and for at least one purpose that uses it.</summary>
     public IReadOnlyList<string> RecipientsFor(CategoryId category)
     {
