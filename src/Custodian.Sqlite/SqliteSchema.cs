@@ -7,7 +7,8 @@ namespace Custodian.Sqlite;
 /// <summary>
 /// Applies the embedded, numbered SQL migrations (<c>Migrations/NNNN_name.sql</c>) in order, each in
 /// its own transaction together with its <c>schema_version</c> row, so applying twice is a no-op and
-/// a crash mid-migration leaves the previous version intact.
+/// a crash mid-migration leaves the previous version intact. A migration whose row is missing is applied
+/// even when a higher one already is, so independent migrations may arrive out of number order.
 /// </summary>
 public static class SqliteSchema
 {
@@ -36,7 +37,9 @@ public static class SqliteSchema
                 throw new VaultStoreException(VaultStoreException.SchemaTooNew, $"The database schema is version {current}; this build knows up to {LatestVersion}.");
             }
 
-            if (current >= version)
+            // Each migration is applied when its own row is missing, not by comparing with the highest version:
+            // independent migrations numbered with a gap (0003 before 0002 exists) are applied whenever they arrive.
+            if (IsApplied(connection, transaction, version))
             {
                 continue;
             }
@@ -58,6 +61,14 @@ public static class SqliteSchema
         command.Transaction = transaction;
         command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsApplied(SqliteConnection connection, SqliteTransaction transaction, int version)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT COUNT(*) FROM schema_version WHERE version = {version}");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)

@@ -35,13 +35,18 @@ public static class ScenarioLoader
         ["unbind_device"] = [],
         ["try_now"] = ["readings"],
         ["reset_password"] = ["value"],
-        ["expect"] = ["category", "categories", "purpose", "recipient", "reason", "returns", "value", "verifies", "stored", "dropped", "coarsened", "email", "phone", "user_name", "note"],
+        ["request"] = ["name", "verify", "by", "email", "purpose", "language", "reason"],
+        ["complete_request"] = ["category", "value"],
+        ["extend_request"] = ["reason", "by"],
+        ["deny_request"] = ["reason", "reason_code"],
+        ["erase_children"] = [],
+        ["expect"] = ["category", "categories", "purpose", "recipient", "reason", "returns", "value", "verifies", "stored", "dropped", "coarsened", "email", "phone", "user_name", "note", "name", "status", "due", "overdue", "contains", "not_contains", "kept", "not_text"],
     }.ToFrozenDictionary();
 
     /// <summary>What <c>expect:</c> can check.</summary>
     public static FrozenSet<string> Expectations { get; } = new[]
     {
-        "allow", "deny", "read", "stored", "not_stored", "refused", "missing_required", "events", "password", "found", "audit_valid",
+        "allow", "deny", "read", "stored", "not_stored", "refused", "missing_required", "events", "password", "found", "audit_valid", "request", "package",
     }.ToFrozenSet();
 
     /// <summary>Reads a scenario file; diagnostics name file, line and column.</summary>

@@ -111,7 +111,7 @@ public sealed partial class ScenarioRunner
                 }
 
             default:
-                throw new InvalidOperationException($"cannot expect '{what}'");
+                return await ExpectOnRequestAsync(run, step, Outcome, ct) ?? throw new InvalidOperationException($"cannot expect '{what}'");
         }
     }
 

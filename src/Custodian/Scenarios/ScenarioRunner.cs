@@ -30,7 +30,7 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
                 if (step.Kind != "expect") await ActAsync(run, step, cancellationToken);
                 if (outcome is not null) outcomes.Add(outcome);
             }
-            catch (Exception e) when (e is VaultException or InvalidOperationException or ArgumentException or FormatException)
+            catch (Exception e) when (e is VaultException or Requests.RequestException or InvalidOperationException or ArgumentException or FormatException)
             {
                 var code = e is VaultException v ? v.Code + ": " : "";
                 outcomes.Add(new ExpectationOutcome(step.Location, $"step '{step.Kind}' at {step.At:yyyy-MM-dd}", false, "the step to run", $"{code}{e.Message}"));
@@ -48,6 +48,7 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
         {
             case "create":
                 var born = step.Text("birth_date") is { } b ? DateOnly.Parse(b, System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
+                if (step.Text("email") is { } createdEmail) run.Emails[arg] = createdEmail;
                 run.Subjects[arg] = await vault.CreateSubjectAsync(new NewSubject(step.Text("email"), step.Text("phone"), step.Text("user_name"), born), Actor, ct);
                 return;
             case "relationship":
@@ -107,6 +108,7 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
                 await vault.ResetSecretAsync(run.Subject(step), arg, step.Text("value") ?? "", Actor, ct);
                 return;
             default:
+                if (await ActOnRequestAsync(run, step, ct)) return;
                 throw new InvalidOperationException($"The step kind '{step.Kind}' is not supported by this runner.");
         }
     }
@@ -128,6 +130,12 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
         public CollectResult? LastCollect { get; set; }
 
         public EventBatchResult? LastEvents { get; set; }
+
+        public Requests.RequestDesk Desk => field ??= Vault.CreateRequestDesk();
+
+        public Dictionary<string, string> Requests { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Emails { get; } = new(StringComparer.Ordinal);
 
         public string Subject(ScenarioStep step) =>
             step.Subject is { } alias ? Alias(alias) : throw new InvalidOperationException($"step '{step.Kind}' needs 'subject:'");

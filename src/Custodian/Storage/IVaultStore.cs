@@ -59,4 +59,36 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
     /// (records sealed under a destroyed subject key, and events). Returns the rows deleted; call until 0.
     /// </summary>
     Task<int> PurgeShreddedAsync(int batchSize, CancellationToken cancellationToken);
+
+    #region Requests
+
+    /// <summary>The data-subject request, or null.</summary>
+    Task<Requests.StoredRequest?> GetRequestAsync(string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Requests matching the filters, oldest received first.</summary>
+    Task<IReadOnlyList<Requests.StoredRequest>> ListRequestsAsync(Requests.RequestQuery query, CancellationToken cancellationToken);
+
+    /// <summary>A request's status history, oldest first.</summary>
+    Task<IReadOnlyList<Requests.RequestStatusChange>> GetRequestHistoryAsync(string requestId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keyset paging over all of a subject's events in (time, id) order: those after <paramref name="afterAt"/>/<paramref name="afterId"/>
+    /// (from the first when <paramref name="afterId"/> is null), so an export of millions of events runs in bounded memory.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> GetEventsAfterAsync(string subjectId, DateTimeOffset afterAt, string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Subject ids after <paramref name="afterId"/> in id order (every subject, merged and shredded included), for sweeps.</summary>
+    Task<IReadOnlyList<string>> ListSubjectIdsAsync(string? afterId, int limit, CancellationToken cancellationToken);
+
+    #endregion
+
+    #region Outbox
+
+    /// <summary>Pending messages whose next attempt is due at <paramref name="at"/>, oldest first.</summary>
+    Task<IReadOnlyList<Notifications.OutboxMessage>> GetDueMessagesAsync(DateTimeOffset at, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The messages of a request (every status), oldest first; all messages when <paramref name="requestId"/> is null.</summary>
+    Task<IReadOnlyList<Notifications.OutboxMessage>> GetMessagesAsync(string? requestId, CancellationToken cancellationToken);
+
+    #endregion
 }

@@ -93,4 +93,30 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IAs
 
     /// <summary>Discards every write of this unit of work.</summary>
     Task RollbackAsync(CancellationToken cancellationToken);
+
+    #region Requests
+
+    /// <summary>Creates or replaces a data-subject request.</summary>
+    Task SaveRequestAsync(Requests.StoredRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Appends to a request's status history.</summary>
+    Task AppendRequestHistoryAsync(Requests.RequestStatusChange change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a record's ciphertext with the same value sealed under another key (the hold key, before an erasure),
+    /// keeping its version and history, and sets its expiry. False when the record is unknown or erased.
+    /// </summary>
+    Task<bool> ResealRecordAsync(string recordId, byte[] sealedValue, SealingKeyKind keyKind, DateTimeOffset? expiresAt, CancellationToken cancellationToken);
+
+    #endregion
+
+    #region Outbox
+
+    /// <summary>Queues a message.</summary>
+    Task EnqueueMessageAsync(Notifications.OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Records a delivery outcome (status, attempts, next attempt, sent time, error; sealed content cleared when null).</summary>
+    Task UpdateMessageAsync(Notifications.OutboxMessage message, CancellationToken cancellationToken);
+
+    #endregion
 }

@@ -38,4 +38,10 @@ public static class VaultErrorCodes
 
     /// <summary>Merging a subject into itself, or one already merged.</summary>
     public const string InvalidMerge = "invalid_merge";
+
+    /// <summary>The person has no stored value of that category (rectification needs one).</summary>
+    public const string RecordMissing = "record_missing";
+
+    /// <summary>A value cannot be stored as given (it looks like a card number…).</summary>
+    public const string InvalidValue = "invalid_value";
 }

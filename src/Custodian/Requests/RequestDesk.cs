@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Custodian.Audit;
+using Custodian.Crypto;
+using Custodian.Notifications;
+using Custodian.Policy;
+using Custodian.Statement;
+using Custodian.Storage;
+using Custodian.Vault;
+
+namespace Custodian.Requests;
+
+/// <summary>
+/// Answers data-subject requests on time: identity verified first (a one-time code to the person's email, a vouching
+/// service key, or an administrator), a deadline from the policy's <c>rights.response_time</c> (calendar months count as
+/// months), one extension with a reason and a notice, a status history, and every step audited without values.
+/// The server, the CLI and the scenario runner share it.
+/// </summary>
+public sealed partial class RequestDesk
+{
+    /// <summary>How long a one-time code works.</summary>
+    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>Wrong codes allowed before the request must be submitted again.</summary>
+    public const int MaxCodeAttempts = 5;
+
+    private static readonly byte[] CodeLabel = Encoding.ASCII.GetBytes("custodian.v1.request-code");
+    private readonly DataVault _vault;
+    private readonly Outbox _outbox;
+    private readonly TimeProvider _clock;
+    private readonly byte[] _codeKey;
+
+    /// <summary>Creates the desk over a vault and its key ring.</summary>
+    public RequestDesk(DataVault vault, KeyRing keys, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(vault);
+        ArgumentNullException.ThrowIfNull(keys);
+        _vault = vault;
+        _outbox = new Outbox(keys);
+        _clock = clock ?? TimeProvider.System;
+        _codeKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, keys.HoldKey.ToArray(), 32, [], CodeLabel);
+    }
+
+    /// <summary>The outbox the desk queues messages in.</summary>
+    public Outbox Outbox => _outbox;
+
+    private IVaultStore Store => _vault.Store;
+
+    private PolicyDocument Document => _vault.Policy.Document;
+
+    /// <summary>The deadline for a request received at <paramref name="receivedAt"/>: the policy's response time added in calendar terms.</summary>
+    public DateTimeOffset DueDate(DateTimeOffset receivedAt) => Document.Rights.ResponseTime.AddTo(receivedAt);
+
+    /// <summary>
+    /// Receives a request. The person's own submission gets a one-time code by email and waits in <c>received</c>; a vouching
+    /// service's or an administrator's is verified at once and the person gets a receipt with the deadline.
+    /// </summary>
+    public async Task<StoredRequest> SubmitAsync(RequestSubmission submission, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        RequireOffered(submission.Kind);
+        var now = _clock.GetUtcNow();
+        var requestId = Ids.New("req");
+        var subjectId = submission.SubjectId;
+        if (submission.Channel == RequestChannel.Person)
+        {
+            if (string.IsNullOrWhiteSpace(submission.Email))
+                throw new RequestException(RequestErrorCodes.InvalidRequest, "A person's own request needs the email address the verification code is sent to ('email').");
+            subjectId = await _vault.FindSubjectAsync(LookupKind.Email, submission.Email, actor, cancellationToken);
+        }
+        else if (subjectId is null)
+        {
+            throw new RequestException(RequestErrorCodes.InvalidRequest, "A request submitted by a service or an administrator names the person ('subject').");
+        }
+        else if (await Store.GetSubjectAsync(subjectId, cancellationToken) is null)
+        {
+            throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
+        }
+
+        if (submission.Purpose is { } purpose) _vault.ResolvePurpose(purpose);
+        if (submission.Kind == RequestKind.Objection && submission.Purpose is null)
+            throw new RequestException(RequestErrorCodes.InvalidRequest, "An objection names the purpose objected to ('purpose').");
+
+        var verified = submission.Channel != RequestChannel.Person;
+        string? code = verified ? null : RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        var request = new StoredRequest
+        {
+            RequestId = requestId,
+            SubjectId = subjectId,
+            Kind = submission.Kind,
+            Status = verified ? RequestStatus.Verified : RequestStatus.Received,
+            Channel = submission.Channel,
+            ReceivedAt = now,
+            DueAt = DueDate(now),
+            Language = LanguageFor(submission.Language),
+            ContactSealed = string.IsNullOrWhiteSpace(submission.Email) ? null : _outbox.SealAddress(submission.Email.Trim(), requestId),
+            Purpose = submission.Purpose,
+            CodeHash = code is null ? null : CodeHash(requestId, code),
+            CodeExpiresAt = code is null ? null : now + CodeLifetime,
+        };
+
+        var text = MessageText.For(request.Language);
+        await using var tx = await Store.BeginAsync(cancellationToken);
+        await tx.SaveRequestAsync(request, cancellationToken);
+        await tx.AppendRequestHistoryAsync(new RequestStatusChange(requestId, RequestStatus.Received, now, actor), cancellationToken);
+        if (verified) await tx.AppendRequestHistoryAsync(new RequestStatusChange(requestId, RequestStatus.Verified, now, actor, submission.Channel == RequestChannel.Service ? "service_vouched" : "admin_checked"), cancellationToken);
+        await tx.AppendAuditAsync(Audit(now, actor, "request.submit", request, submission.Channel.ToString().ToLowerInvariant()), cancellationToken);
+        if (code is not null) await QueueAsync(tx, request, "verification_code", text.VerificationCode(Controller, code, (int)CodeLifetime.TotalMinutes), cancellationToken);
+        else await QueueAsync(tx, request, "request_received", text.Received(Controller, request.Kind, requestId, DateOnly.FromDateTime(request.DueAt.UtcDateTime)), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return request;
+    }
+
+    /// <summary>
+    /// Checks the one-time code (constant-time comparison of HMACs): right within ten minutes and five attempts verifies the
+    /// request and sends the receipt; wrong, late or too many attempts throw with a code saying which.
+    /// </summary>
+    public async Task<StoredRequest> VerifyAsync(string requestId, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var request = await RequireOpenAsync(requestId, cancellationToken);
+        if (request.Status != RequestStatus.Received) return request;
+        var now = _clock.GetUtcNow();
+        string? failure = request.CodeHash is null || request.CodeAttempts >= MaxCodeAttempts ? RequestErrorCodes.TooManyAttempts
+            : now > request.CodeExpiresAt ? RequestErrorCodes.CodeExpired
+            : !CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(request.CodeHash), Convert.FromBase64String(CodeHash(requestId, code.Trim()))) ? RequestErrorCodes.CodeWrong
+            : null;
+        await using var tx = await Store.BeginAsync(cancellationToken);
+        if (failure is not null)
+        {
+            var attempts = request.CodeAttempts + (failure == RequestErrorCodes.CodeWrong ? 1 : 0);
+            var updated = request with { CodeAttempts = attempts, CodeHash = attempts >= MaxCodeAttempts ? null : request.CodeHash };
+            await tx.SaveRequestAsync(updated, cancellationToken);
+            await tx.AppendAuditAsync(Audit(now, "person", "request.verify", request, null) with { ReasonCodes = [failure], Count = attempts }, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            throw new RequestException(failure, failure switch
+            {
+                RequestErrorCodes.CodeExpired => "The code has expired (it works for 10 minutes); submit the request again for a new code.",
+                RequestErrorCodes.TooManyAttempts => "Too many wrong codes; submit the request again for a new code.",
+                _ => $"The code is wrong; {MaxCodeAttempts - attempts} attempt(s) left.",
+            });
+        }
+
+        var verified = request with { Status = RequestStatus.Verified, CodeHash = null, CodeExpiresAt = null };
+        await tx.SaveRequestAsync(verified, cancellationToken);
+        await tx.AppendRequestHistoryAsync(new RequestStatusChange(requestId, RequestStatus.Verified, now, "person", "code"), cancellationToken);
+        await tx.AppendAuditAsync(Audit(now, "person", "request.verify", request, null), cancellationToken);
+        await QueueAsync(tx, verified, "request_received", MessageText.For(request.Language).Received(Controller, request.Kind, requestId, DateOnly.FromDateTime(request.DueAt.UtcDateTime)), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return verified;
+    }
+
+    /// <summary>
+    /// Extends the deadline once (GDPR Art. 12(3)), by at most the policy's <c>rights.extension</c> (the whole of it when
+    /// <paramref name="by"/> is null), with a reason the person is told in a notice (IS10).
+    /// </summary>
+    public async Task<StoredRequest> ExtendAsync(string requestId, IsoPeriod? by, string reason, string actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new RequestException(RequestErrorCodes.InvalidRequest, "An extension needs a reason the person will be told ('reason').");
+        var request = await RequireOpenAsync(requestId, cancellationToken);
+        var allowed = Document.Rights.Extension
+            ?? throw new RequestException(RequestErrorCodes.ExtensionRefused, "The policy allows no extension (rights.extension is not set).");
+        if (request.ExtendedAt is not null) throw new RequestException(RequestErrorCodes.ExtensionRefused, $"Request {requestId} was already extended on {request.ExtendedAt:yyyy-MM-dd}; a deadline can be extended only once.");
+        var period = by ?? allowed;
+        if (period.AddTo(request.DueAt) > allowed.AddTo(request.DueAt))
+            throw new RequestException(RequestErrorCodes.ExtensionRefused, $"The policy allows an extension of at most {allowed}; {period} is longer.");
+        var now = _clock.GetUtcNow();
+        var extended = request with { Status = RequestStatus.Extended, DueAt = period.AddTo(request.DueAt), ExtendedAt = now, Reason = reason, ReasonCode = "extended" };
+        await using var tx = await Store.BeginAsync(cancellationToken);
+        await tx.SaveRequestAsync(extended, cancellationToken);
+        await tx.AppendRequestHistoryAsync(new RequestStatusChange(requestId, RequestStatus.Extended, now, actor, "extended"), cancellationToken);
+        await tx.AppendAuditAsync(Audit(now, actor, "request.extend", extended, period.ToString()), cancellationToken);
+        await QueueAsync(tx, extended, "request_extended", MessageText.For(request.Language).Extended(Controller, request.Kind, requestId, DateOnly.FromDateTime(extended.DueAt.UtcDateTime), reason), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return extended;
+    }
+
+    /// <summary>Refuses a request with a stable reason code and the reason in words; the person is told and reminded of the right to complain.</summary>
+    public async Task<StoredRequest> DenyAsync(string requestId, string reasonCode, string reason, string actor, CancellationToken cancellationToken)
+    {
+        if (!AuditToken.IsValid(reasonCode)) throw new RequestException(RequestErrorCodes.InvalidRequest, "The reason code is a short token such as 'manifestly_unfounded' ('reason_code').");
+        if (string.IsNullOrWhiteSpace(reason)) throw new RequestException(RequestErrorCodes.InvalidRequest, "A refusal needs a reason the person will be told ('reason').");
+        var request = await RequireOpenAsync(requestId, cancellationToken);
+        return await CloseAsync(request, RequestStatus.Denied, reasonCode, reason, null, actor, cancellationToken);
+    }
+
+    /// <summary>A request and its history; null when unknown. Showing it is audited.</summary>
+    public async Task<(StoredRequest Request, IReadOnlyList<RequestStatusChange> History)?> ShowAsync(string requestId, string actor, CancellationToken cancellationToken)
+    {
+        var request = await Store.GetRequestAsync(requestId, cancellationToken);
+        if (request is null) return null;
+        var history = await Store.GetRequestHistoryAsync(requestId, cancellationToken);
+        await _vault.RecordCallAsync(actor, "request.show", cancellationToken);
+        return (request, history);
+    }
+
+    /// <summary>Requests matching the filters; <see cref="RequestQuery.OverdueAt"/> set to now lists the overdue ones.</summary>
+    public async Task<IReadOnlyList<StoredRequest>> ListAsync(RequestQuery query, string actor, CancellationToken cancellationToken)
+    {
+        var list = await Store.ListRequestsAsync(query, cancellationToken);
+        await _vault.RecordCallAsync(actor, "request.list", cancellationToken);
+        return list;
+    }
+
+    /// <summary>The current time on the desk's clock (overdue is computed against it).</summary>
+    public DateTimeOffset Now => _clock.GetUtcNow();
+
+    private string Controller => Document.Controller.Name;
+
+    private string LanguageFor(string? language) =>
+        language is not null && StatementText.SupportedLanguages.Contains(language) ? language
+        : Document.Languages.FirstOrDefault(StatementText.SupportedLanguages.Contains) ?? "en";
+
+    private void RequireOffered(RequestKind kind)
+    {
+        var right = kind switch
+        {
+            RequestKind.Access => DataSubjectRight.Access,
+            RequestKind.Portability => DataSubjectRight.Portability,
+            RequestKind.Rectification => DataSubjectRight.Rectification,
+            RequestKind.Erasure => DataSubjectRight.Erasure,
+            RequestKind.Restriction => DataSubjectRight.Restriction,
+            RequestKind.Objection => DataSubjectRight.Objection,
+            _ => DataSubjectRight.WithdrawConsent,
+        };
+        if (!Document.Rights.Offered.Contains(right))
+            throw new RequestException(RequestErrorCodes.RightNotOffered, $"The policy does not offer the right '{right}'; add it to rights.offered.");
+    }
+
+    private async Task<StoredRequest> RequireOpenAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var request = await Store.GetRequestAsync(requestId, cancellationToken)
+            ?? throw new RequestException(RequestErrorCodes.UnknownRequest, $"No request with id '{requestId}'; list them with 'custodian requests list'.");
+        if (!request.IsOpen) throw new RequestException(RequestErrorCodes.RequestClosed, $"Request {requestId} is already {request.Status.ToString().ToLowerInvariant()}.");
+        return request;
+    }
+
+    private string CodeHash(string requestId, string code) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_codeKey, Encoding.UTF8.GetBytes(requestId + ":" + code)));
+
+    private async Task QueueAsync(IVaultTransaction tx, StoredRequest request, string template, (string Subject, string Body) text, CancellationToken cancellationToken)
+    {
+        if (request.ContactSealed is null) return;
+        var to = _outbox.OpenAddress(request.ContactSealed, request.RequestId);
+        await _outbox.EnqueueAsync(tx, new RenderedMessage(to, text.Subject, text.Body), template, request.Language, request.RequestId, request.SubjectId, _clock.GetUtcNow(), cancellationToken);
+    }
+
+    private static AuditEntry Audit(DateTimeOffset at, string actor, string action, StoredRequest request, string? detail)
+    {
+        var details = new Dictionary<string, string> { ["request"] = request.RequestId, ["kind"] = request.Kind.ToString().ToLowerInvariant() };
+        if (detail is not null) details["detail"] = detail;
+        return new AuditEntry(at, actor, action) { SubjectId = request.SubjectId, Details = details };
+    }
+}

@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Custodian.Audit;
+using Custodian.Crypto;
+using Custodian.Policy;
+using Custodian.Requests;
+using Custodian.Storage;
+
+namespace Custodian.Vault;
+
+public sealed partial class DataVault
+{
+    /// <summary>Events decrypted per page in exports: bounds memory whatever the person's history.</summary>
+    public const int ExportPageSize = 4096;
+
+    /// <summary>
+    /// Every record of a person, decrypted for a rights answer (access, portability), with secrets left out (CK1) and values
+    /// kept under a legal duty included. Audited under the right (<c>rights.access</c>) as the purpose, without values.
+    /// </summary>
+    public async Task<IReadOnlyList<PackageRecord>> ReadForRightsAsync(string subjectId, string right, string actor, CancellationToken cancellationToken)
+    {
+        var records = await _store.GetRecordsAsync(subjectId, null, cancellationToken);
+        var result = new List<PackageRecord>(records.Count);
+        var sealers = new Dictionary<string, RecordSealer?>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var record in records)
+            {
+                if (record.Sealed is null || record.ErasedAt is not null) continue;
+                var secret = Policy.TryGetCategory(record.CategoryKey, out var id) && Policy.Category(id).Sensitivity.HasFlag(CategorySensitivity.Secret);
+                if (secret)
+                {
+                    result.Add(new PackageRecord(record, null, true));
+                    continue;
+                }
+
+                var sealer = await SealerForAsync(record, sealers, cancellationToken);
+                if (sealer is null) continue;
+                result.Add(new PackageRecord(record, sealer.OpenString(record.Sealed, new SealBinding(record.EffectiveKeyOwnerId, record.CategoryKey, record.RecordId)), false));
+            }
+        }
+        finally
+        {
+            foreach (var sealer in sealers.Values) sealer?.Dispose();
+        }
+
+        await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "rights.read")
+        {
+            SubjectId = subjectId,
+            Purpose = "rights." + right,
+            Categories = Distinct(result.Select(r => r.Record.CategoryKey)),
+            Count = result.Count,
+        }, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Decrypts every event of a person a page at a time (keyset paging in time order) and hands each to
+    /// <paramref name="visit"/>; <paramref name="afterPage"/> runs after each page (to flush a stream). Memory stays bounded
+    /// by the page size. Returns the number of events. Audited once, without values.
+    /// </summary>
+    public async Task<long> VisitEventsForRightsAsync(string subjectId, string right, DecryptedEventVisitor visit, Func<CancellationToken, ValueTask>? afterPage, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var sealers = new Dictionary<string, RecordSealer?>(StringComparer.Ordinal);
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        long count = 0;
+        try
+        {
+            var afterAt = DateTimeOffset.MinValue;
+            string? afterId = null;
+            while (true)
+            {
+                var page = await _store.GetEventsAfterAsync(subjectId, afterAt, afterId, ExportPageSize, cancellationToken);
+                foreach (var stored in page)
+                {
+                    var owner = stored.EffectiveKeyOwnerId;
+                    if (!sealers.TryGetValue(owner, out var sealer)) sealers[owner] = sealer = await SubjectSealerAsync(owner, cancellationToken);
+                    if (sealer is null) continue;
+                    var length = SealedEnvelope.Parse(stored.Sealed).Ciphertext.Length;
+                    if (length > buffer.Length)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                        buffer = ArrayPool<byte>.Shared.Rent(length);
+                    }
+
+                    var written = sealer.Open(stored.Sealed, new SealBinding(owner, stored.CategoryKey, stored.EventId), buffer);
+                    visit(stored, buffer.AsSpan(0, written));
+                    CryptographicOperations.ZeroMemory(buffer.AsSpan(0, written));
+                    categories.Add(stored.CategoryKey);
+                    count++;
+                }
+
+                if (afterPage is not null) await afterPage(cancellationToken);
+                if (page.Count < ExportPageSize) break;
+                afterAt = page[^1].At;
+                afterId = page[^1].EventId;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            foreach (var sealer in sealers.Values) sealer?.Dispose();
+        }
+
+        await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "rights.events") { SubjectId = subjectId, Purpose = "rights." + right, Categories = Distinct(categories), Count = count }, cancellationToken);
+        return count;
+    }
+
+    /// <summary>
+    /// Corrects a value (Art. 16): the record gets a new version, the old value is destroyed and its metadata kept as history;
+    /// the answer lists the recipients to inform (Art. 19): those declared for the category and a purpose that uses it.
+    /// </summary>
+    /// <param name="subjectId">The person.</param>
+    /// <param name="categoryKey">The category to correct; the newest live record of it is corrected.</param>
+    /// <param name="value">The corrected value.</param>
+    /// <param name="actor">Who corrects.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task<RectificationResult> RectifyAsync(string subjectId, string categoryKey, string value, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var categoryId = ResolveCategory(categoryKey);
+        var category = Policy.Category(categoryId);
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var record = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null && r.KeyKind == SealingKeyKind.Subject)
+            ?? throw new VaultException(VaultErrorCodes.RecordMissing, $"Person '{subjectId}' has no stored '{categoryKey}' to correct; collect it instead.");
+        if (!category.Sensitivity.HasFlag(CategorySensitivity.PaymentCard) && !category.Sensitivity.HasFlag(CategorySensitivity.Secret) && CardNumberDetector.ContainsCardNumber(value))
+            throw new VaultException(VaultErrorCodes.InvalidValue, $"The corrected '{categoryKey}' looks like a payment card number, which is never stored.");
+        using var sealer = await SubjectSealerAsync(record.EffectiveKeyOwnerId, cancellationToken)
+            ?? throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased.");
+        var plain = category.Sensitivity.HasFlag(CategorySensitivity.Secret) ? PasswordHasher.Hash(value) : value;
+        var sealedValue = sealer.Seal(plain, new SealBinding(record.EffectiveKeyOwnerId, categoryKey, record.RecordId));
+        var now = _clock.GetUtcNow();
+        var recipients = RecipientsFor(categoryId);
+        int version;
+        await using (var tx = await _store.BeginAsync(cancellationToken))
+        {
+            version = await tx.RectifyRecordAsync(record.RecordId, sealedValue, RecordSource.Provided, record.PurposeKey, now, record.ExpiresAt, cancellationToken);
+            await tx.AppendAuditAsync(new AuditEntry(now, actor, "record.rectify") { SubjectId = subjectId, Categories = [categoryKey], Purpose = record.PurposeKey, Count = recipients.Count }, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        return new RectificationResult(record.RecordId, categoryKey, version, recipients);
+    }
+
+    /// <summary>A request desk on this vault, its key ring and its clock.</summary>
+    public RequestDesk CreateRequestDesk() => new(this, _keys, _clock);
+
+    /// <summary>Recipients declared for a category and for at least one purpose that uses it.</summary>
+    public IReadOnlyList<string> RecipientsFor(CategoryId category)
+    {
+        var purposes = Policy.PurposesUsing(category).ToList();
+        return Policy.Recipients
+            .Where(r => r.Categories.Contains(category.Value) && purposes.Any(p => r.Purposes.Contains(p.Id.Value)))
+            .Select(r => r.Key)
+            .ToList();
+    }
+}

@@ -1,0 +1,129 @@
+using Custodian.Notifications;
+using Custodian.Requests;
+
+namespace Custodian.Storage.Conformance;
+
+/// <summary>Data-subject requests, their history, re-sealing under the hold key, keyset paging of events, and the outbox.</summary>
+public abstract class RequestConformance<TFactory> : VaultStoreConformance<TFactory>
+    where TFactory : IVaultStoreFactory, new()
+{
+    [Fact]
+    public async Task A_saved_request_reads_back_and_saving_again_replaces_it()
+    {
+        var subject = await NewSubjectAsync();
+        var request = Request(subject.SubjectId);
+        await InTransactionAsync(t => t.SaveRequestAsync(request, Ct));
+        await InTransactionAsync(t => t.SaveRequestAsync(request with { Status = RequestStatus.Completed, ClosedAt = TestData.T0.AddDays(3), ResultJson = "{}" }, Ct));
+
+        var read = await Store.GetRequestAsync(request.RequestId, Ct);
+
+        Assert.Equal(RequestStatus.Completed, read!.Status);
+        Assert.Equal(request.DueAt, read.DueAt);
+        Assert.Equal([9, 9], read.ContactSealed);
+        Assert.Equal("{}", read.ResultJson);
+    }
+
+    [Fact]
+    public async Task Listing_overdue_requests_returns_only_open_ones_past_their_deadline()
+    {
+        var subject = await NewSubjectAsync();
+        var late = Request(subject.SubjectId);
+        var closed = Request(subject.SubjectId) with { Status = RequestStatus.Completed, ClosedAt = TestData.T0 };
+        var early = Request(subject.SubjectId) with { DueAt = TestData.T0.AddDays(90) };
+        await InTransactionAsync(async t =>
+        {
+            foreach (var r in new[] { late, closed, early }) await t.SaveRequestAsync(r, Ct);
+        });
+
+        var overdue = await Store.ListRequestsAsync(new RequestQuery(OverdueAt: TestData.T0.AddDays(40)), Ct);
+
+        Assert.Equal(late.RequestId, Assert.Single(overdue).RequestId);
+    }
+
+    [Fact]
+    public async Task The_history_of_a_request_is_kept_in_order()
+    {
+        var subject = await NewSubjectAsync();
+        var request = Request(subject.SubjectId);
+        await InTransactionAsync(async t =>
+        {
+            await t.SaveRequestAsync(request, Ct);
+            await t.AppendRequestHistoryAsync(new RequestStatusChange(request.RequestId, RequestStatus.Received, TestData.T0, "person"), Ct);
+            await t.AppendRequestHistoryAsync(new RequestStatusChange(request.RequestId, RequestStatus.Verified, TestData.T0.AddMinutes(3), "person", "code"), Ct);
+        });
+
+        var history = await Store.GetRequestHistoryAsync(request.RequestId, Ct);
+
+        Assert.Equal([RequestStatus.Received, RequestStatus.Verified], history.Select(h => h.Status));
+    }
+
+    [Fact]
+    public async Task Resealing_a_record_switches_its_key_kind_and_keeps_its_version()
+    {
+        var subject = await NewSubjectAsync();
+        var record = TestData.Record(subject.SubjectId);
+        await InTransactionAsync(t => t.WriteRecordsAsync([record], Ct));
+
+        await InTransactionAsync(t => t.ResealRecordAsync(record.RecordId, [7, 7, 7], SealingKeyKind.Hold, TestData.T0.AddYears(10), Ct));
+        await InTransactionAsync(t => t.ShredSubjectAsync(subject.SubjectId, TestData.T0, Ct));
+        while (await Store.PurgeShreddedAsync(100, Ct) > 0)
+        {
+        }
+
+        var kept = await Store.GetRecordAsync(record.RecordId, Ct);
+        Assert.Equal(SealingKeyKind.Hold, kept!.KeyKind);
+        Assert.Equal([7, 7, 7], kept.Sealed);
+        Assert.Equal(1, kept.Version);
+        Assert.Equal(TestData.T0.AddYears(10), kept.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Keyset_paging_returns_every_event_once_even_when_many_share_a_time()
+    {
+        var subject = await NewSubjectAsync();
+        var events = Enumerable.Range(0, 25).Select(i => TestData.Event(subject.SubjectId, i / 10)).ToList();
+        await InTransactionAsync(t => t.AppendEventsAsync(events, Ct));
+
+        var seen = new List<string>();
+        var afterAt = DateTimeOffset.MinValue;
+        string? afterId = null;
+        while (true)
+        {
+            var page = await Store.GetEventsAfterAsync(subject.SubjectId, afterAt, afterId, 4, Ct);
+            seen.AddRange(page.Select(e => e.EventId));
+            if (page.Count < 4) break;
+            (afterAt, afterId) = (page[^1].At, page[^1].EventId);
+        }
+
+        Assert.Equal(events.Select(e => e.EventId).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_due_message_is_listed_until_it_is_marked_sent()
+    {
+        var message = new OutboxMessage { MessageId = TestData.NewId("msg"), Template = "request_received", Language = "en", CreatedAt = TestData.T0, NextAttemptAt = TestData.T0, Sealed = [1] };
+        await InTransactionAsync(t => t.EnqueueMessageAsync(message, Ct));
+        Assert.Single(await Store.GetDueMessagesAsync(TestData.T0, 10, Ct));
+
+        await InTransactionAsync(t => t.UpdateMessageAsync(message with { Status = OutboxStatus.Sent, Sealed = null, SentAt = TestData.T0, Attempts = 1 }, Ct));
+
+        Assert.Empty(await Store.GetDueMessagesAsync(TestData.T0.AddDays(1), 10, Ct));
+        var sent = Assert.Single(await Store.GetMessagesAsync(null, Ct));
+        Assert.Null(sent.Sealed);
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
+    }
+
+    private static StoredRequest Request(string subjectId) => new()
+    {
+        RequestId = TestData.NewId("req"),
+        SubjectId = subjectId,
+        Kind = RequestKind.Access,
+        Status = RequestStatus.Verified,
+        Channel = RequestChannel.Admin,
+        ReceivedAt = TestData.T0,
+        DueAt = TestData.T0.AddDays(30),
+        Language = "en",
+        ContactSealed = [9, 9],
+    };
+}
