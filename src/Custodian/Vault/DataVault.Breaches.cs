@@ -16,6 +16,13 @@ namespace Custodian.Vault;
 /// <param name="Recipients">Recipients involved (policy keys).</param>
 public sealed record NewBreach(DateTimeOffset? DiscoveredAt, DateTimeOffset OccurredFrom, DateTimeOffset? OccurredUntil, string Description, string Consequences, IReadOnlyList<string> Categories, IReadOnlyList<string> Systems, IReadOnlyList<string> Recipients);
 
+/// <summary>What notifying the people affected by a breach did.</summary>
+/// <param name="BreachId">The breach.</param>
+/// <param name="Affected">People found affected.</param>
+/// <param name="Queued">Notices queued in the outbox.</param>
+/// <param name="WithoutAddress">People with no email address on file, to reach another way.</param>
+public sealed record BreachNotification(string BreachId, int Affected, int Queued, int WithoutAddress);
+
 public sealed partial class DataVault
 {
     /// <summary>Records a breach and finds who was affected, from the store and the audit trail, without decrypting anything.</summary>
@@ -92,6 +99,40 @@ public sealed partial class DataVault
         breach = breach with { Actions = [.. breach.Actions, new BreachAction(now, text)] };
         await SaveBreachAsync(breach, new AuditEntry(now, actor, "breach.action") { Details = new Dictionary<string, string> { ["breach"] = breachId } }, cancellationToken);
         return BreachStatus.At(breach, now);
+    }
+
+    /// <summary>
+    /// Notifies every person affected (Art. 34, IS6) in their language through the outbox, and marks the breach notified.
+    /// People without an email address on file are counted, so the officer can reach them another way.
+    /// </summary>
+    public async Task<BreachNotification> NotifyBreachAsync(string breachId, string actor, CancellationToken cancellationToken)
+    {
+        var breach = await RequireBreachAsync(breachId, cancellationToken);
+        var affected = await FindAffectedAsync(breach, cancellationToken);
+        var contact = Policy.Document.Dpo?.Email ?? Policy.Document.Rights.ContactEmail ?? Policy.Document.Controller.Email ?? Policy.Document.Controller.Name;
+        var messages = new List<(string SubjectId, Notifications.RenderedMessage Message, string Language)>();
+        var withoutAddress = 0;
+        foreach (var subjectId in affected)
+        {
+            if (await ContactForNoticeAsync(subjectId, "art34_breach_notice", actor, cancellationToken) is not { } to)
+            {
+                withoutAddress++;
+                continue;
+            }
+
+            var (subject, body) = Notifications.NoticeText.For(to.Language).Breach(Policy.Document.Controller.Name, breach.Description, breach.Consequences, [.. breach.Actions.Select(a => a.Text)], contact);
+            messages.Add((subjectId, new Notifications.RenderedMessage(to.Address, subject, body), to.Language));
+        }
+
+        var now = _clock.GetUtcNow();
+        var outbox = new Notifications.Outbox(_keys);
+        breach = breach with { PeopleNotifiedAt = now, AffectedPeople = affected.Count };
+        await using var tx = await _store.BeginAsync(cancellationToken);
+        foreach (var (subjectId, message, language) in messages) await outbox.EnqueueAsync(tx, message, "breach_notice", language, null, subjectId, now, cancellationToken);
+        await tx.SaveBreachAsync(breach, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, actor, "breach.notify") { Count = messages.Count, Details = new Dictionary<string, string> { ["breach"] = breachId, ["without_address"] = withoutAddress.ToString(System.Globalization.CultureInfo.InvariantCulture) } }, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new BreachNotification(breachId, affected.Count, messages.Count, withoutAddress);
     }
 
     private async Task SaveBreachAsync(BreachRecord breach, AuditEntry audit, CancellationToken cancellationToken) =>
