@@ -18,6 +18,7 @@ public static class CustodianCli
         root.Subcommands.Add(KeysCommands.Build(console));
         root.Subcommands.Add(DemoCommand.Build(console));
         root.Subcommands.Add(StatsCommand.Build(console));
+        root.Subcommands.Add(BreachCommands.Build(console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

@@ -12,6 +12,7 @@ internal static class PolicyCommands
         policy.Subcommands.Add(PolicyRenderCommand.Build(console));
         policy.Subcommands.Add(PolicyRopaCommand.Build(console));
         policy.Subcommands.Add(PolicyDiffCommand.Build(console));
+        policy.Subcommands.Add(PolicyPublishCommand.Build(console));
         return policy;
     }
 }

@@ -20,6 +20,7 @@ internal static class BreachEndpoints
         breaches.MapGet("/{breachId}", ShowAsync).WithSummary("One breach with its deadline (admin, auditor)");
         breaches.MapPost("/{breachId}/report", ReportAsync).WithSummary("Mark the breach reported to the authority and get the drafted Art. 33 notification (admin)");
         breaches.MapPost("/{breachId}/actions", ActionAsync).WithSummary("Record an action taken (admin)");
+        breaches.MapPost("/{breachId}/notify", NotifyAsync).WithSummary("Notify every person affected in their language through the outbox (admin; Art. 34, IS6)");
         breaches.MapGet("/{breachId}/follow-up", FollowUpAsync).WithSummary("The follow-up report of actions taken (admin, auditor)");
     }
 
@@ -54,6 +55,12 @@ internal static class BreachEndpoints
         context.RequireScope(ApiScope.Admin);
         var body = await RequestBody.ReadAsync<BreachActionRequest>(context);
         return TypedResults.Ok(await runtime.Vault.AddBreachActionAsync(breachId, EndpointContext.Required(body.Text, "/text"), context.Actor(), context.RequestAborted));
+    }
+
+    private static async Task<Ok<BreachNotification>> NotifyAsync(string breachId, HttpContext context, CustodianRuntime runtime)
+    {
+        context.RequireScope(ApiScope.Admin);
+        return TypedResults.Ok(await runtime.Vault.NotifyBreachAsync(breachId, context.Actor(), context.RequestAborted));
     }
 
     private static async Task<ContentHttpResult> FollowUpAsync(string breachId, HttpContext context, CustodianRuntime runtime)

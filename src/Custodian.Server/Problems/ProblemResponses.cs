@@ -28,7 +28,8 @@ public static class ProblemResponses
         return error.Code switch
         {
             VaultErrorCodes.UnknownSubject or VaultErrorCodes.UnknownBreach => (StatusCodes.Status404NotFound, ""),
-            VaultErrorCodes.LookupTaken => (StatusCodes.Status409Conflict, ""),
+            VaultErrorCodes.LookupTaken or VaultErrorCodes.AlreadyPublished => (StatusCodes.Status409Conflict, ""),
+            VaultErrorCodes.NoticePeriodTooShort => (StatusCodes.Status422UnprocessableEntity, "/effective"),
             VaultErrorCodes.SubjectErased => (StatusCodes.Status410Gone, ""),
             VaultErrorCodes.UnknownPurpose => (StatusCodes.Status400BadRequest, "/purpose"),
             VaultErrorCodes.UnknownRecipient => (StatusCodes.Status400BadRequest, "/recipient"),
@@ -67,6 +68,7 @@ public static class ProblemResponses
         404 => "Not found",
         409 => "Conflict",
         410 => "Gone",
+        422 => "The request cannot be carried out",
         413 => "The body is too large",
         415 => "Unsupported media type",
         429 => "Too many requests",

@@ -104,6 +104,25 @@ public sealed partial class ScenarioRunner
                     return Outcome($"looking up by {kind.ToString().ToLowerInvariant()} finds {who}", found == expectedId, who, actualAlias);
                 }
 
+            case "policy_version":
+                {
+                    var expected = Required(step.Text("version"), "version");
+                    var actual = vault.Policy.Document.Version;
+                    return Outcome($"the policy in force is version {expected}", actual == expected, expected, actual);
+                }
+
+            case "notices":
+                {
+                    var template = step.Text("template") ?? "policy_change";
+                    var expected = Required(step.Text("count"), "count");
+                    var messages = (await vault.Store.GetMessagesAsync(null, ct)).Count(m => m.Template == template && (step.Subject is null || m.SubjectId == run.Alias(step.Subject)));
+                    var actual = messages.ToString(CultureInfo.InvariantCulture);
+                    var material = step.Text("material");
+                    var publishedMaterial = run.LastPublish?.Version.Material;
+                    var passed = actual == expected && (material is null || publishedMaterial?.ToString().ToLowerInvariant() == material);
+                    return Outcome($"{(step.Subject is null ? "" : who + ": ")}{expected} '{template}' notice(s) queued" + (material is null ? "" : $" for a {(material == "true" ? "material" : "minor")} change"), passed, expected + (material is null ? "" : $", material {material}"), actual + (material is null ? "" : $", material {publishedMaterial}"));
+                }
+
             case "audit_valid":
                 {
                     var result = await vault.VerifyAuditAsync(ct);

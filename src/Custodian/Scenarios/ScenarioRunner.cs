@@ -26,8 +26,14 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
             try
             {
                 clock.MoveTo(step.At);
-                var outcome = step.Kind == "expect" ? await ExpectAsync(run, step, cancellationToken) : null;
-                if (step.Kind != "expect") await ActAsync(run, step, cancellationToken);
+                await vault.ActivateDuePolicyAsync(cancellationToken);
+                var outcome = step.Kind switch
+                {
+                    "expect" => await ExpectAsync(run, step, cancellationToken),
+                    "publish" => await PublishAsync(run, step, cancellationToken),
+                    _ => null,
+                };
+                if (step.Kind is not ("expect" or "publish")) await ActAsync(run, step, cancellationToken);
                 if (outcome is not null) outcomes.Add(outcome);
             }
             catch (Exception e) when (e is VaultException or Requests.RequestException or InvalidOperationException or ArgumentException or FormatException)
@@ -113,6 +119,26 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
         }
     }
 
+    /// <summary>Publishes a policy version; with <c>refused:</c> the step expects the publication to be refused with that code.</summary>
+    private static async Task<ExpectationOutcome?> PublishAsync(Run run, ScenarioStep step, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(step.Location.File) ?? ".", step.Text("publish") ?? "");
+        var effective = step.Text("effective") is { } e ? DateOnly.ParseExact(e, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
+        var refused = step.Text("refused");
+        string? actual = null;
+        try
+        {
+            run.LastPublish = await run.Vault.PublishPolicyAsync(await File.ReadAllTextAsync(path, ct), path, effective, Actor, ct);
+        }
+        catch (VaultException error) when (refused is not null)
+        {
+            actual = error.Code;
+        }
+
+        if (refused is null) return null;
+        return new ExpectationOutcome(step.Location, $"{step.At:yyyy-MM-dd} publishing {Path.GetFileName(path)} is refused ({refused})", actual == refused, refused, actual ?? "published");
+    }
+
     private static List<EventInput> Readings(ScenarioStep step) => step.Rows("readings").Select(r => new EventInput(
         r["category"],
         r.TryGetValue("at", out var at) ? DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) : step.At,
@@ -130,6 +156,8 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
         public CollectResult? LastCollect { get; set; }
 
         public EventBatchResult? LastEvents { get; set; }
+
+        public PublishResult? LastPublish { get; set; }
 
         public Requests.RequestDesk Desk => field ??= Vault.CreateRequestDesk();
 

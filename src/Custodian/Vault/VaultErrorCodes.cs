@@ -36,6 +36,12 @@ public static class VaultErrorCodes
     /// <summary>No such breach in the register.</summary>
     public const string UnknownBreach = "unknown_breach";
 
+    /// <summary>This policy text is already published.</summary>
+    public const string AlreadyPublished = "already_published";
+
+    /// <summary>A material change would take effect before the policy's notice period has run.</summary>
+    public const string NoticePeriodTooShort = "notice_period_too_short";
+
     /// <summary>Merging a subject into itself, or one already merged.</summary>
     public const string InvalidMerge = "invalid_merge";
 
