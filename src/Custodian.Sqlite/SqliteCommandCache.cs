@@ -14,7 +14,7 @@ internal sealed class SqliteCommandCache : IDisposable
     public SqliteCommandCache(SqliteConnection connection) => _connection = connection;
 
     /// <summary>The cached command for <paramref name="sql"/> with positional parameters <c>$p0..$pN</c>, bound to <paramref name="transaction"/>.</summary>
-    public SqliteCommand Get(string sql, SqliteTransaction transaction)
+    public SqliteCommand Get(string sql, SqliteTransaction? transaction)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {

@@ -15,7 +15,7 @@ public sealed partial class SqliteVaultStore
         Read(cancellationToken, connection =>
         {
             // One read transaction: every list comes from the same WAL snapshot.
-            using var snapshot = connection.BeginTransaction(deferred: true);
+            using var snapshot = connection.Connection.BeginTransaction(deferred: true);
             var subject = QuerySubjects(connection, snapshot, "WHERE id = $id", subjectId).FirstOrDefault();
             if (subject is null)
             {
@@ -23,10 +23,12 @@ public sealed partial class SqliteVaultStore
             }
 
             object?[] id = [subjectId];
-            using var keyCommand = Create(connection, snapshot, "SELECT COUNT(*) FROM subject_keys WHERE subject_id = $p0", subjectId);
+            var version = StateVersion(connection, snapshot, subjectId);
+            var keyCommand = connection.Command(snapshot, "SELECT COUNT(*) FROM subject_keys WHERE subject_id = $p0", subjectId);
             return new SubjectState
             {
                 Subject = subject,
+                Version = version,
                 HasDataKey = (long)keyCommand.ExecuteScalar()! > 0,
                 Consents = Query(
                     connection,
@@ -53,6 +55,14 @@ public sealed partial class SqliteVaultStore
                     new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3))),
             };
         });
+
+    /// <inheritdoc />
+    /// <remarks>Kept by triggers (migration 0005), so writes from any connection or process change it.</remarks>
+    public Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) =>
+        Read<long?>(cancellationToken, connection => StateVersion(connection, null, subjectId));
+
+    private static long StateVersion(SqliteReaderConnection connection, SqliteTransaction? transaction, string subjectId) =>
+        connection.Command(transaction, "SELECT version FROM subject_state_versions WHERE subject_id = $p0", subjectId).ExecuteScalar() is long version ? version : 0;
 
     private static void Configure(SqliteConnection connection, SqliteVaultStoreOptions options)
     {
@@ -87,9 +97,9 @@ public sealed partial class SqliteVaultStore
         return command;
     }
 
-    private static List<T> Query<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, object?[] values, Func<SqliteDataReader, T> map)
+    private static List<T> Query<T>(SqliteReaderConnection connection, SqliteTransaction? transaction, string sql, object?[] values, Func<SqliteDataReader, T> map)
     {
-        using var command = Create(connection, transaction, sql, values);
+        var command = connection.Command(transaction, sql, values);
         using var reader = command.ExecuteReader();
         var results = new List<T>();
         while (reader.Read())
@@ -100,7 +110,7 @@ public sealed partial class SqliteVaultStore
         return results;
     }
 
-    private static List<StoredSubject> QuerySubjects(SqliteConnection connection, SqliteTransaction? transaction, string where, string id) =>
+    private static List<StoredSubject> QuerySubjects(SqliteReaderConnection connection, SqliteTransaction? transaction, string where, string id) =>
         Query(connection, transaction, "SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at FROM subjects " + where.Replace("$id", "$p0", StringComparison.Ordinal), [id], r =>
             new StoredSubject(r.GetString(0), Time(r, 1), OptionalBytes(r, 2))
             {
@@ -109,7 +119,7 @@ public sealed partial class SqliteVaultStore
                 ShreddedAt = OptionalTime(r, 5),
             });
 
-    private static List<StoredRecord> QueryRecords(SqliteConnection connection, string where, params object?[] values) =>
+    private static List<StoredRecord> QueryRecords(SqliteReaderConnection connection, string where, params object?[] values) =>
         Query(connection, null, $"SELECT {RecordColumns} FROM records {where}", values, r =>
             new StoredRecord(r.GetString(0), r.GetString(1), r.GetString(3), (RecordSource)r.GetInt32(4), r.GetString(5), Time(r, 6), OptionalTime(r, 7), (SealingKeyKind)r.GetInt32(8), OptionalBytes(r, 10))
             {
@@ -119,12 +129,28 @@ public sealed partial class SqliteVaultStore
             });
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The read lambda reads best as the last argument.")]
-    private Task<T> Read<T>(CancellationToken cancellationToken, Func<SqliteConnection, T> read)
+    private Task<T> Read<T>(CancellationToken cancellationToken, Func<SqliteReaderConnection, T> read)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Configure(connection, _options);
-        return Task.FromResult(read(connection));
+        if (!_readers.TryTake(out var connection))
+        {
+            var opened = new SqliteConnection(_connectionString);
+            opened.Open();
+            Configure(opened, _options);
+            connection = new SqliteReaderConnection(opened);
+        }
+
+        try
+        {
+            var result = read(connection);
+            _readers.Add(connection);
+            return Task.FromResult(result);
+        }
+        catch
+        {
+            // A failed read may leave a statement or transaction open: never hand that connection out again.
+            connection.Dispose();
+            throw;
+        }
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
     private readonly SqliteConnection _writer;
     private readonly SqliteCommandCache _writerCommands;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteReaderConnection> _readers = [];
 
     private SqliteVaultStore(SqliteVaultStoreOptions options, string connectionString, SqliteConnection writer)
     {
@@ -87,7 +88,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
     public Task<string?> FindSubjectAsync(LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
         Read(cancellationToken, connection =>
         {
-            using var command = Create(connection, null, "SELECT subject_id FROM lookup_keys WHERE kind = $p0 AND blind_index = $p1", (int)kind, blindIndex.ToArray());
+            var command = connection.Command(null, "SELECT subject_id FROM lookup_keys WHERE kind = $p0 AND blind_index = $p1", (int)kind, blindIndex.ToArray());
             return command.ExecuteScalar() as string;
         });
 
@@ -95,7 +96,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
     public Task<WrappedSubjectKey?> GetSubjectKeyAsync(string subjectId, CancellationToken cancellationToken) =>
         Read(cancellationToken, connection =>
         {
-            using var command = Create(connection, null, "SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $p0", subjectId);
+            var command = connection.Command(null, "SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $p0", subjectId);
             using var reader = command.ExecuteReader();
             return reader.Read()
                 ? new WrappedSubjectKey(reader.GetString(0), (uint)reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), Time(reader, 3))
@@ -137,7 +138,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
     public Task<long> CountEventsAsync(string subjectId, CancellationToken cancellationToken) =>
         Read(cancellationToken, connection =>
         {
-            using var command = Create(connection, null, "SELECT COUNT(*) FROM events WHERE subject_id = $p0", subjectId);
+            var command = connection.Command(null, "SELECT COUNT(*) FROM events WHERE subject_id = $p0", subjectId);
             return (long)command.ExecuteScalar()!;
         });
 
@@ -145,7 +146,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
     public Task<AuditChainHead> GetAuditHeadAsync(CancellationToken cancellationToken) =>
         Read(cancellationToken, connection =>
         {
-            using var command = Create(connection, null, "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1");
+            var command = connection.Command(null, "SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1");
             using var reader = command.ExecuteReader();
             return reader.Read() ? new AuditChainHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)) : AuditChainHead.Empty;
         });
@@ -171,7 +172,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
         ArgumentNullException.ThrowIfNull(visitor);
         return Read(cancellationToken, connection =>
         {
-            var db = connection.Handle!;
+            var db = connection.Connection.Handle!;
             var rc = raw.sqlite3_prepare_v2(db, "SELECT seq, body, hash FROM audit_entries WHERE seq >= ?1 ORDER BY seq", out var statement);
             SqliteException.ThrowExceptionForRC(rc, db);
             using (statement)
@@ -249,6 +250,11 @@ public sealed partial class SqliteVaultStore : IVaultStore
         try
         {
             _writerCommands.Dispose();
+            while (_readers.TryTake(out var reader))
+            {
+                reader.Dispose();
+            }
+
             Pragma(_writer, "PRAGMA optimize");
             _writer.Dispose();
             SqliteConnection.ClearPool(new SqliteConnection(_connectionString));

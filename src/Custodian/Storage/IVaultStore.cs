@@ -48,6 +48,13 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
     /// <summary>Everything the decision engine needs for one subject, in one call; null for an unknown subject.</summary>
     Task<SubjectState?> LoadSubjectStateAsync(string subjectId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A number that changes whenever anything <see cref="LoadSubjectStateAsync"/> returns for the subject changes
+    /// (by any writer), matching <see cref="SubjectState.Version"/>; null when the store does not track it. Callers
+    /// may reuse a loaded state while the number is unchanged; a store that returns null is always read afresh.
+    /// </summary>
+    Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
     /// <summary>Audit entries with sequence ≥ <paramref name="fromSequence"/>, decoded from their canonical bodies.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSequence, int limit, CancellationToken cancellationToken);
 

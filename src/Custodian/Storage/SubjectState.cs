@@ -12,6 +12,12 @@ public sealed record SubjectState
     /// <summary>True while the subject's data key exists (not crypto-shredded).</summary>
     public required bool HasDataKey { get; init; }
 
+    /// <summary>
+    /// The state's version, read together with it (see <see cref="IVaultStore.GetSubjectStateVersionAsync"/>);
+    /// null when the store does not track versions.
+    /// </summary>
+    public long? Version { get; init; }
+
     /// <summary>The consent ledger, oldest first.</summary>
     public IReadOnlyList<ConsentEntry> Consents { get; init; } = [];
 

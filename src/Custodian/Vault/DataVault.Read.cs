@@ -26,7 +26,8 @@ public sealed partial class DataVault
         RecipientId? recipient = recipientKey is null ? null : ResolveRecipient(recipientKey);
         foreach (var key in categoryKeys ?? []) ResolveCategory(key);
         var now = _clock.GetUtcNow();
-        var snapshot = await SnapshotAsync(subjectId, now, cancellationToken);
+        var state = await SubjectStateAsync(subjectId, cancellationToken);
+        var snapshot = SubjectSnapshot.Build(policy.Compiled, state.Facts, now, _reconsentSince);
         var records = await _store.GetRecordsAsync(subjectId, null, cancellationToken);
 
         var values = new List<ReadValue>();
@@ -50,7 +51,7 @@ public sealed partial class DataVault
                     continue;
                 }
 
-                var sealer = await SealerForAsync(record, sealers, cancellationToken);
+                var sealer = await SealerForAsync(record, state, sealers, cancellationToken);
                 if (sealer is null)
                 {
                     denied[record.CategoryKey] = (DecisionReason.SubjectErased, "rights");
@@ -151,7 +152,8 @@ public sealed partial class DataVault
         await tx.CommitAsync(cancellationToken);
     }
 
-    private async Task<RecordSealer?> SealerForAsync(StoredRecord record, Dictionary<string, RecordSealer?> sealers, CancellationToken cancellationToken)
+    // The person's own key comes from the state loaded (and version-checked) for this read, saving a query per read.
+    private async Task<RecordSealer?> SealerForAsync(StoredRecord record, CachedSubjectState state, Dictionary<string, RecordSealer?> sealers, CancellationToken cancellationToken)
     {
         if (record.KeyKind == SealingKeyKind.Hold)
         {
@@ -160,7 +162,13 @@ public sealed partial class DataVault
         }
 
         var owner = record.EffectiveKeyOwnerId;
-        if (!sealers.TryGetValue(owner, out var sealer)) sealers[owner] = sealer = await SubjectSealerAsync(owner, cancellationToken);
+        if (!sealers.TryGetValue(owner, out var sealer))
+        {
+            sealers[owner] = sealer = owner == state.State.Subject.SubjectId
+                ? state.Key is { } key ? _keys.OpenSubjectKey(owner, key.KeyId, key.Wrapped) : null
+                : await SubjectSealerAsync(owner, cancellationToken);
+        }
+
         return sealer;
     }
 }

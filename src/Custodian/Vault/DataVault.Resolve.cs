@@ -28,35 +28,11 @@ public sealed partial class DataVault
         Policy.TryGetPermission(key, out var id) ? id
         : throw new VaultException(VaultErrorCodes.UnknownPermission, $"The policy declares no permission '{key}'.", Suggestions.Nearest(key, Policy.PermissionKeys));
 
-    /// <summary>Loads what is recorded about a person as decision facts.</summary>
+    /// <summary>Loads what is recorded about a person as decision facts (reused while the person's state is unchanged).</summary>
     public async Task<(SubjectState State, SubjectFacts Facts)> LoadFactsAsync(string subjectId, CancellationToken cancellationToken)
     {
-        var state = await _store.LoadSubjectStateAsync(subjectId, cancellationToken)
-            ?? throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
-        if (state.Subject.MergedInto is { } survivor)
-            throw new VaultException(VaultErrorCodes.UnknownSubject, $"Person '{subjectId}' was merged into '{survivor}'; use that id.");
-
-        DateOnly? birthDate = null;
-        if (state.HasDataKey && state.Subject.BirthDateSealed is { } sealedBirth)
-        {
-            using var sealer = await SubjectSealerAsync(subjectId, cancellationToken);
-            if (sealer is not null)
-                birthDate = DateOnly.ParseExact(sealer.OpenString(sealedBirth, BirthDateBinding(subjectId)), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        var facts = new SubjectFacts
-        {
-            SubjectId = subjectId,
-            BirthDate = birthDate,
-            Erased = !state.HasDataKey,
-            Consents = [.. state.Consents.Select(c => new ConsentFact(c.Key, c.Kind == ConsentKind.Permission, c.Given, c.Explicit, c.At))],
-            Objections = [.. state.Objections.Select(o => new ObjectionFact(o.PurposeKey, o.At, o.LiftedAt))],
-            Restrictions = [.. state.Restrictions.Select(r => new ToggleFact(r.Restricted, r.At))],
-            Relationships = [.. state.Relationships.Select(r => new RelationshipFact(r.Kind, r.Event, r.At))],
-            Authorisations = [.. state.RecipientAuthorisations.Select(a => new AuthorisationFact(a.RecipientKey, a.Given, a.At))],
-            GuardianConsents = [.. state.GuardianConsents.Select(g => new ToggleFact(g.Given, g.At))],
-        };
-        return (state, facts);
+        var loaded = await SubjectStateAsync(subjectId, cancellationToken);
+        return (loaded.State, loaded.Facts);
     }
 
     /// <summary>A person's snapshot at an instant (now when not given), against the policy in force.</summary>

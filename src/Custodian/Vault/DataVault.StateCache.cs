@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Custodian.Decisions;
+using Custodian.Storage;
+
+namespace Custodian.Vault;
+
+public sealed partial class DataVault
+{
+    // Enough for the people being served at once; past it the cache starts over rather than tracking recency.
+    private const int StateCacheLimit = 10_000;
+
+    private readonly ConcurrentDictionary<string, CachedSubjectState> _stateCache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A person's decoded state and facts, reused while the store's state version for them is unchanged. The store
+    /// changes the version with every write to anything the state holds, from any writer, so a consent withdrawn or a
+    /// key destroyed is seen by the very next call; only the check (one indexed lookup) is paid when nothing changed.
+    /// Facts are time-independent: snapshots are still built per call at the instant asked for.
+    /// </summary>
+    private async Task<CachedSubjectState> SubjectStateAsync(string subjectId, CancellationToken cancellationToken)
+    {
+        var current = await _store.GetSubjectStateVersionAsync(subjectId, cancellationToken);
+        if (current is { } version && _stateCache.TryGetValue(subjectId, out var cached) && cached.Version == version) return cached;
+
+        var loaded = await LoadSubjectStateAsync(subjectId, cancellationToken);
+        if (loaded.State.Version is { } loadedVersion)
+        {
+            if (_stateCache.Count >= StateCacheLimit) _stateCache.Clear();
+            _stateCache[subjectId] = loaded with { Version = loadedVersion };
+        }
+        else
+        {
+            _stateCache.TryRemove(subjectId, out _);
+        }
+
+        return loaded;
+    }
+
+    private async Task<CachedSubjectState> LoadSubjectStateAsync(string subjectId, CancellationToken cancellationToken)
+    {
+        var state = await _store.LoadSubjectStateAsync(subjectId, cancellationToken)
+            ?? throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
+        if (state.Subject.MergedInto is { } survivor)
+            throw new VaultException(VaultErrorCodes.UnknownSubject, $"Person '{subjectId}' was merged into '{survivor}'; use that id.");
+
+        var key = state.HasDataKey ? await _store.GetSubjectKeyAsync(subjectId, cancellationToken) : null;
+        DateOnly? birthDate = null;
+        if (key is not null && state.Subject.BirthDateSealed is { } sealedBirth)
+        {
+            using var sealer = _keys.OpenSubjectKey(subjectId, key.KeyId, key.Wrapped);
+            birthDate = DateOnly.ParseExact(sealer.OpenString(sealedBirth, BirthDateBinding(subjectId)), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var facts = new SubjectFacts
+        {
+            SubjectId = subjectId,
+            BirthDate = birthDate,
+            Erased = !state.HasDataKey,
+            Consents = [.. state.Consents.Select(c => new ConsentFact(c.Key, c.Kind == ConsentKind.Permission, c.Given, c.Explicit, c.At))],
+            Objections = [.. state.Objections.Select(o => new ObjectionFact(o.PurposeKey, o.At, o.LiftedAt))],
+            Restrictions = [.. state.Restrictions.Select(r => new ToggleFact(r.Restricted, r.At))],
+            Relationships = [.. state.Relationships.Select(r => new RelationshipFact(r.Kind, r.Event, r.At))],
+            Authorisations = [.. state.RecipientAuthorisations.Select(a => new AuthorisationFact(a.RecipientKey, a.Given, a.At))],
+            GuardianConsents = [.. state.GuardianConsents.Select(g => new ToggleFact(g.Given, g.At))],
+        };
+        return new CachedSubjectState(state.Version ?? -1, state, facts, key);
+    }
+
+    /// <summary>A person's state as loaded, the facts decoded from it, and their wrapped data key (null once shredded).</summary>
+    private sealed record CachedSubjectState(long Version, SubjectState State, SubjectFacts Facts, WrappedSubjectKey? Key);
+}

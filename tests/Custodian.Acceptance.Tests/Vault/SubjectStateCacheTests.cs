@@ -1,0 +1,110 @@
+using Custodian.Policy;
+using Custodian.Sqlite;
+using Custodian.Vault;
+using Microsoft.Data.Sqlite;
+
+namespace Custodian.Acceptance.Tests.Vault;
+
+/// <summary>
+/// The vault reuses a person's decoded state between calls; these pin down that no change is ever missed: every
+/// read after a write, from this vault or from another connection, decides on the new state.
+/// </summary>
+public sealed class SubjectStateCacheTests : IAsyncLifetime
+{
+    private const string Newsletter = "marketing.communications.email";
+    private const string Portal = "essential.service";
+    private static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly CompiledPolicy Policy = PolicyCompiler.CompileFile(RepositoryRoot.Combine("examples", "isocket", "policy.yaml"));
+    private TempVault _temp = null!;
+
+    private DataVault Vault => _temp.Vault;
+
+    public async Task InitializeAsync() => _temp = await TempVault.CreateAsync(Policy, Start);
+
+    public async Task DisposeAsync() => await _temp.DisposeAsync();
+
+    [Fact]
+    public async Task Withdrawn_consent_denies_the_very_next_read()
+    {
+        var id = await SubscriberAsync();
+        Assert.Single((await ReadNewsletterAsync(id)).Values);
+
+        await Vault.RecordConsentAsync(id, Newsletter, isPermission: false, given: false, isExplicit: true, "unsubscribe_link", null, "test", CancellationToken.None);
+        var after = await ReadNewsletterAsync(id);
+
+        Assert.Empty(after.Values);
+        Assert.Contains("consent_withdrawn", Assert.Single(after.Denied).Reasons);
+    }
+
+    [Fact]
+    public async Task A_restriction_written_by_another_connection_denies_the_next_read()
+    {
+        var id = await CustomerAsync();
+        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
+
+        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Directory, SqliteVaultStoreOptions.DatabaseFileName)}"))
+        {
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = "INSERT INTO restrictions (subject_id, restricted, at) VALUES ($id, 1, $at)";
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$at", Start.UtcTicks);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var after = await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
+
+        Assert.Empty(after.Values);
+        Assert.Contains("restricted", Assert.Single(after.Denied).Reasons);
+    }
+
+    [Fact]
+    public async Task A_decision_at_an_earlier_instant_uses_the_state_at_that_instant()
+    {
+        var id = await SubscriberAsync();
+        Assert.Single((await ReadNewsletterAsync(id)).Values);
+
+        var before = await Vault.DecideAsync(id, [new DecisionQuestion("user.contact.email", Newsletter)], Start.AddDays(-1), "test", CancellationToken.None);
+        var now = await Vault.DecideAsync(id, [new DecisionQuestion("user.contact.email", Newsletter)], null, "test", CancellationToken.None);
+
+        Assert.False(Assert.Single(before).Allowed);
+        Assert.True(Assert.Single(now).Allowed);
+    }
+
+    [Fact]
+    public async Task A_shredded_person_reads_nothing_right_after_the_shred()
+    {
+        var id = await CustomerAsync();
+        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
+
+        await using (var tx = await Vault.Store.BeginAsync(CancellationToken.None))
+        {
+            await tx.ShredSubjectAsync(id, Start, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+
+        var after = await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
+
+        Assert.Empty(after.Values);
+        Assert.Contains("subject_erased", Assert.Single(after.Denied).Reasons);
+    }
+
+    private async Task<string> CustomerAsync()
+    {
+        var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);
+        await Vault.RecordRelationshipAsync(id, "account", "opened", "test", CancellationToken.None);
+        return id;
+    }
+
+    private async Task<string> SubscriberAsync()
+    {
+        var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);
+        await Vault.RecordConsentAsync(id, Newsletter, isPermission: false, given: true, isExplicit: true, "signup_form", null, "test", CancellationToken.None);
+        await Vault.CollectAsync(id, Newsletter, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        return id;
+    }
+
+    private Task<ReadResult> ReadNewsletterAsync(string id) => Vault.ReadAsync(id, Newsletter, null, null, "test", CancellationToken.None);
+}
