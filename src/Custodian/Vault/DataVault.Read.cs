@@ -153,7 +153,10 @@ public sealed partial class DataVault
     }
 
     // The person's own key comes from the state loaded (and version-checked) for this read, saving a query per read.
-    private async Task<RecordSealer?> SealerForAsync(StoredRecord record, CachedSubjectState state, Dictionary<string, RecordSealer?> sealers, CancellationToken cancellationToken)
+    private Task<RecordSealer?> SealerForAsync(StoredRecord record, Dictionary<string, RecordSealer?> sealers, CancellationToken cancellationToken) =>
+        SealerForAsync(record, null, sealers, cancellationToken);
+
+    private async Task<RecordSealer?> SealerForAsync(StoredRecord record, CachedSubjectState? state, Dictionary<string, RecordSealer?> sealers, CancellationToken cancellationToken)
     {
         if (record.KeyKind == SealingKeyKind.Hold)
         {
@@ -164,7 +167,7 @@ public sealed partial class DataVault
         var owner = record.EffectiveKeyOwnerId;
         if (!sealers.TryGetValue(owner, out var sealer))
         {
-            sealers[owner] = sealer = owner == state.State.Subject.SubjectId
+            sealers[owner] = sealer = state is not null && owner == state.State.Subject.SubjectId
                 ? state.Key is { } key ? _keys.OpenSubjectKey(owner, key.KeyId, key.Wrapped) : null
                 : await SubjectSealerAsync(owner, cancellationToken);
         }

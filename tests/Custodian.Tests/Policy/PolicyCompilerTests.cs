@@ -123,7 +123,9 @@ public sealed class PolicyCompilerTests
         var bit = 1UL << location.Value;
         Assert.Equal(bit, policy.Categories[CategoryId(policy, "user.location.precise")].GatingPermissions);
         Assert.Equal(bit, policy.Categories[CategoryId(policy, "user.location.precise.gps")].GatingPermissions);
-        Assert.Equal(bit, policy.Categories[CategoryId(policy, "user.location.imprecise")].GatingPermissions);
+        Assert.True(policy.TryGetPermission("location_approximate", out var approximate));
+        Assert.Equal(approximate, policy.Permission(location).ApproximateVariant);
+        Assert.Equal(1UL << approximate.Value, policy.Categories[CategoryId(policy, "user.location.imprecise")].GatingPermissions);
         Assert.Equal(0UL, policy.Categories[CategoryId(policy, "user.location")].GatingPermissions);
         Assert.Equal(0UL, policy.Categories[CategoryId(policy, "user.contact.email")].GatingPermissions);
         Assert.Equal(10, policy.Permission(location).Definition.ApproximatePrecisionKm);
