@@ -32,13 +32,14 @@ public static class ScenarioLoader
         ["events"] = ["readings"],
         ["merge"] = [],
         ["reset_password"] = ["value"],
-        ["expect"] = ["category", "categories", "purpose", "recipient", "reason", "returns", "value", "verifies", "stored", "dropped", "email", "phone", "user_name", "note"],
+        ["retention"] = [],
+        ["expect"] = ["category", "categories", "purpose", "recipient", "reason", "returns", "value", "verifies", "stored", "dropped", "email", "phone", "user_name", "count", "note"],
     }.ToFrozenDictionary();
 
     /// <summary>What <c>expect:</c> can check.</summary>
     public static FrozenSet<string> Expectations { get; } = new[]
     {
-        "allow", "deny", "read", "stored", "not_stored", "refused", "missing_required", "events", "password", "found", "audit_valid",
+        "allow", "deny", "read", "stored", "not_stored", "refused", "missing_required", "events", "password", "found", "audit_valid", "archived", "gone", "anonymised",
     }.ToFrozenSet();
 
     /// <summary>Reads a scenario file; diagnostics name file, line and column.</summary>

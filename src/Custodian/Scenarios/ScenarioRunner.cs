@@ -101,6 +101,9 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
             case "reset_password":
                 await vault.ResetSecretAsync(run.Subject(step), arg, step.Text("value") ?? "", Actor, ct);
                 return;
+            case "retention":
+                await RunRetentionStepAsync(run, step, ct);
+                return;
             default:
                 throw new InvalidOperationException($"The step kind '{step.Kind}' is not supported by this runner.");
         }
@@ -117,6 +120,8 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
         public CollectResult? LastCollect { get; set; }
 
         public EventBatchResult? LastEvents { get; set; }
+
+        public Retention.ArchivePrivateKey? ArchiveKey { get; set; }
 
         public string Subject(ScenarioStep step) =>
             step.Subject is { } alias ? Alias(alias) : throw new InvalidOperationException($"step '{step.Kind}' needs 'subject:'");
