@@ -14,6 +14,9 @@ public static class CustodianCli
         root.Subcommands.Add(PolicyCommands.Build(console));
         root.Subcommands.Add(SimulateCommand.Build(console));
         root.Subcommands.Add(AuditCommands.Build(console));
+        root.Subcommands.Add(RetentionCommands.Build(console));
+        root.Subcommands.Add(KeysCommands.Build(console));
+        root.Subcommands.Add(ArchiveCommands.Build(console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

@@ -85,7 +85,7 @@ public sealed partial class DataVault
                 .OrderBy(t => t.RuleId, StringComparer.Ordinal).ThenBy(t => t.CategoryKey, StringComparer.Ordinal).ThenBy(t => t.Outcome)],
             Elapsed = Stopwatch.GetElapsedTime(started),
         };
-        if (!dryRun)
+        if (!dryRun && (acted > 0 || keyMissing > 0))
         {
             await AuditAsync(new Audit.AuditEntry(_clock.GetUtcNow(), Audit.AuditEntry.SystemActor, "retention.run")
             {
