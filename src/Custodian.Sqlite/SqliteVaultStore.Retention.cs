@@ -14,10 +14,11 @@ public sealed partial class SqliteVaultStore
         return Read<IReadOnlyList<RetentionSubject>>(cancellationToken, connection =>
         {
             using var snapshot = connection.BeginTransaction(deferred: true);
+            // The page's bounds come from the live-record index alone; the range read then touches only live rows.
             var ids = Query(
                 connection,
                 snapshot,
-                "SELECT DISTINCT subject_id FROM records WHERE subject_id > $p0 AND erased_at IS NULL AND sealed IS NOT NULL ORDER BY subject_id LIMIT $p1",
+                "SELECT DISTINCT subject_id FROM records INDEXED BY ix_records_retention WHERE subject_id > $p0 AND erased_at IS NULL AND sealed IS NOT NULL ORDER BY subject_id LIMIT $p1",
                 [afterSubjectId ?? "", maxSubjects],
                 r => r.GetString(0));
             return ids.Count == 0 ? [] : ReadRetentionRange(connection, snapshot, ids[0], ids[^1], cancellationToken);
@@ -64,7 +65,7 @@ public sealed partial class SqliteVaultStore
     {
         object?[] range = [first, last];
         var records = new Dictionary<string, List<RetentionRecord>>(StringComparer.Ordinal);
-        using (var command = Create(connection, snapshot, "SELECT id, subject_id, category, purpose, collected_at, expires_at, key_kind FROM records WHERE subject_id >= $p0 AND subject_id <= $p1 AND erased_at IS NULL AND sealed IS NOT NULL ORDER BY subject_id, collected_at, id", range))
+        using (var command = Create(connection, snapshot, "SELECT id, subject_id, category, purpose, collected_at, expires_at, key_kind FROM records INDEXED BY ix_records_retention WHERE subject_id >= $p0 AND subject_id <= $p1 AND erased_at IS NULL AND sealed IS NOT NULL ORDER BY subject_id", range))
         using (var reader = command.ExecuteReader())
         {
             List<RetentionRecord>? current = null;
