@@ -7,7 +7,27 @@ using Custodian.Sqlite;
 using Custodian.Storage;
 
 // Usage: Custodian.Vault.Bench [events] [audit entries]
-// Prints sealed event writes per second and audit entries verified per second on a fresh temp store.
+//        Custodian.Vault.Bench retention [people]
+// Prints sealed event writes per second and audit entries verified per second on a fresh temp store; with
+// 'retention', the retention sweep's rates (see RetentionSweepBench).
+if (args.Length > 0 && args[0] == "retention")
+{
+    var people = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var sweepDirectory = Path.Combine(Path.GetTempPath(), "custodian-bench", Guid.NewGuid().ToString("N"));
+    using var sweepKeys = new KeyRing(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
+    try
+    {
+        await RetentionSweepBench.RunAsync(people, sweepKeys, sweepDirectory);
+    }
+    finally
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(sweepDirectory, recursive: true);
+    }
+
+    return;
+}
+
 var eventCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
 var auditCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 const int BatchSize = 10_000;

@@ -19,6 +19,8 @@ public static class CustodianCli
         root.Subcommands.Add(DemoCommand.Build(console));
         root.Subcommands.Add(StatsCommand.Build(console));
         root.Subcommands.Add(BreachCommands.Build(console));
+        root.Subcommands.Add(RetentionCommands.Build(console));
+        root.Subcommands.Add(ArchiveCommands.Build(console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

@@ -36,6 +36,7 @@ public static class CustodianServer
         builder.Services.AddSingleton<CustodianRuntime>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CustodianRuntime>());
         builder.Services.AddHostedService<PolicyActivationService>();
+        builder.Services.AddHostedService<RetentionSweepService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.ConfigureHttpJsonOptions(o => ServerJson.Apply(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k =>

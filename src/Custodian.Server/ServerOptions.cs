@@ -17,4 +17,10 @@ public sealed class ServerOptions
 
     /// <summary>The calling code assumed for national phone numbers (<c>45</c>), if any.</summary>
     public string? DefaultCallingCode { get; set; }
+
+    /// <summary>How often the background retention sweep runs; zero or negative switches it off.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The management public key archives are sealed to; defaults to <c>archive-public.pem</c> in the data directory.</summary>
+    public string? ArchivePublicKey { get; set; }
 }

@@ -25,6 +25,8 @@ internal sealed class TempVault : IAsyncDisposable
 
     public DataVault Vault => _open.Vault;
 
+    public KeyRing Keys => _open.Keys;
+
     public static Task<TempVault> CreateAsync(CompiledPolicy policy, DateTimeOffset start) => CreateAsync(policy, new VirtualClock(start));
 
     public static async Task<TempVault> CreateAsync(CompiledPolicy policy, VirtualClock clock)

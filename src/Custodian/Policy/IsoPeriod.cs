@@ -25,11 +25,14 @@ public readonly partial record struct IsoPeriod(int Years, int Months, int Weeks
     public static IsoPeriod Parse(string text) =>
         TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not an ISO 8601 duration such as P30D, P2M or P5Y.");
 
-    /// <summary>The instant this long after <paramref name="start"/>.</summary>
-    public DateTimeOffset AddTo(DateTimeOffset start) => start.AddYears(Years).AddMonths(Months).AddDays((Weeks * 7) + Days);
+    /// <summary>
+    /// The instant this long after <paramref name="start"/>. Years and months are added as one count of months, so
+    /// P1Y1M after 29 February 2024 is 29 March 2025 (not the 28th, as adding the year first would give).
+    /// </summary>
+    public DateTimeOffset AddTo(DateTimeOffset start) => start.AddMonths((Years * 12) + Months).AddDays((Weeks * 7) + Days);
 
-    /// <summary>The date this long after <paramref name="start"/>.</summary>
-    public DateOnly AddTo(DateOnly start) => start.AddYears(Years).AddMonths(Months).AddDays((Weeks * 7) + Days);
+    /// <summary>The date this long after <paramref name="start"/>, counted like <see cref="AddTo(DateTimeOffset)"/>.</summary>
+    public DateOnly AddTo(DateOnly start) => start.AddMonths((Years * 12) + Months).AddDays((Weeks * 7) + Days);
 
     /// <summary>A rough length in days, only for ordering periods (longer retention is a material change).</summary>
     public double ApproximateDays => (Years * 365.2425) + (Months * 30.436875) + (Weeks * 7) + Days;

@@ -41,13 +41,14 @@ public static class ScenarioLoader
         ["deny_request"] = ["reason", "reason_code"],
         ["erase_children"] = [],
         ["publish"] = ["effective", "refused"],
+        ["retention"] = [],
         ["expect"] = ["category", "categories", "purpose", "recipient", "reason", "returns", "value", "verifies", "stored", "dropped", "coarsened", "email", "phone", "user_name", "note", "name", "status", "due", "overdue", "contains", "not_contains", "kept", "not_text", "version", "count", "template", "material", "reconsent"],
     }.ToFrozenDictionary();
 
     /// <summary>What <c>expect:</c> can check.</summary>
     public static FrozenSet<string> Expectations { get; } = new[]
     {
-        "allow", "deny", "read", "stored", "not_stored", "refused", "missing_required", "events", "password", "found", "audit_valid", "request", "package", "policy_version", "notices",
+        "allow", "deny", "read", "stored", "not_stored", "refused", "missing_required", "events", "password", "found", "audit_valid", "request", "package", "policy_version", "notices", "archived", "gone", "anonymised",
     }.ToFrozenSet();
 
     /// <summary>Reads a scenario file; diagnostics name file, line and column.</summary>

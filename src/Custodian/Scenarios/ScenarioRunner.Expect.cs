@@ -129,6 +129,9 @@ public sealed partial class ScenarioRunner
                     return Outcome("the audit chain verifies", result.IsValid, "valid", result.IsValid ? $"valid ({result.EntriesVerified} entries)" : result.Message);
                 }
 
+            case "archived" or "gone" or "anonymised":
+                return await ExpectRetentionAsync(run, step, what, Outcome, ct);
+
             default:
                 return await ExpectOnRequestAsync(run, step, Outcome, ct) ?? throw new InvalidOperationException($"cannot expect '{what}'");
         }

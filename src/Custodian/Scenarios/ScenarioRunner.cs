@@ -113,6 +113,9 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
             case "reset_password":
                 await vault.ResetSecretAsync(run.Subject(step), arg, step.Text("value") ?? "", Actor, ct);
                 return;
+            case "retention":
+                await RunRetentionStepAsync(run, step, ct);
+                return;
             default:
                 if (await ActOnRequestAsync(run, step, ct)) return;
                 throw new InvalidOperationException($"The step kind '{step.Kind}' is not supported by this runner.");
@@ -164,6 +167,8 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
         public Dictionary<string, string> Requests { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> Emails { get; } = new(StringComparer.Ordinal);
+
+        public Retention.ArchivePrivateKey? ArchiveKey { get; set; }
 
         public string Subject(ScenarioStep step) =>
             step.Subject is { } alias ? Alias(alias) : throw new InvalidOperationException($"step '{step.Kind}' needs 'subject:'");

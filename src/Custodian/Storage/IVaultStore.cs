@@ -98,4 +98,24 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
     Task<IReadOnlyList<Notifications.OutboxMessage>> GetMessagesAsync(string? requestId, CancellationToken cancellationToken);
 
     #endregion
+
+    #region Retention
+
+    /// <summary>
+    /// Up to <paramref name="maxSubjects"/> subjects with id greater than <paramref name="afterSubjectId"/> (all when null)
+    /// that still have a live record, ordered by id, each with its live records and retention anchors. A sweep pages
+    /// through every subject with it.
+    /// </summary>
+    Task<IReadOnlyList<RetentionSubject>> ReadRetentionPageAsync(string? afterSubjectId, int maxSubjects, CancellationToken cancellationToken);
+
+    /// <summary>One subject's live records and retention anchors, or null for an unknown subject.</summary>
+    Task<RetentionSubject?> LoadRetentionSubjectAsync(string subjectId, CancellationToken cancellationToken);
+
+    /// <summary>Archives holding an item about <paramref name="subjectId"/> (every archive when null), with only those items, oldest first.</summary>
+    Task<IReadOnlyList<StoredArchive>> ReadArchivesAsync(string? subjectId, CancellationToken cancellationToken);
+
+    /// <summary>The anonymous statistics anonymised records became, ordered by category, purpose, month and class.</summary>
+    Task<IReadOnlyList<AnonymousCount>> ReadAnonymousCountsAsync(CancellationToken cancellationToken);
+
+    #endregion
 }

@@ -119,4 +119,27 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     Task UpdateMessageAsync(Notifications.OutboxMessage message, CancellationToken cancellationToken);
 
     #endregion
+
+    #region Retention
+
+    /// <summary>Sets the expiry of many records at once; returns how many existed.</summary>
+    Task<int> UpdateRecordExpiriesAsync(IReadOnlyList<ExpiryUpdate> updates, CancellationToken cancellationToken);
+
+    /// <summary>Destroys the ciphertext of many records and keeps their metadata; returns how many were live.</summary>
+    Task<int> EraseRecordsAsync(IReadOnlyList<string> recordIds, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a live record's value with a copy sealed under the hold key, usable only for legal obligations, with a
+    /// new expiry; false when the record is unknown or erased.
+    /// </summary>
+    Task<bool> MoveRecordToHoldAsync(string recordId, byte[] sealedValue, DateTimeOffset? expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Writes an archive and its items.</summary>
+    /// <exception cref="VaultStoreException"><c>STORE002</c> for an existing archive id.</exception>
+    Task WriteArchiveAsync(StoredArchive archive, CancellationToken cancellationToken);
+
+    /// <summary>Adds counts to the anonymous statistics, cell by cell (a cell that exists grows).</summary>
+    Task AddAnonymousCountsAsync(IReadOnlyList<AnonymousCount> counts, CancellationToken cancellationToken);
+
+    #endregion
 }

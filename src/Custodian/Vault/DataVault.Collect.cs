@@ -49,12 +49,14 @@ public sealed partial class DataVault
             var recordId = Ids.NewRecordId();
             var plain = secret ? PasswordHasher.Hash(value.Value) : value.Value;
             var sealedValue = sealer.Seal(plain, new SealBinding(subjectId, value.CategoryKey, recordId));
-            records.Add(new StoredRecord(recordId, subjectId, value.CategoryKey, value.Source, purposeKey, now, ExpiryAtCollection(category, purposeKey, now), SealingKeyKind.Subject, sealedValue));
+            records.Add(new StoredRecord(recordId, subjectId, value.CategoryKey, value.Source, purposeKey, now, null, SealingKeyKind.Subject, sealedValue));
             stored.Add(new StoredValue(recordId, value.CategoryKey));
         }
 
+        var expiryChanges = await ExpiriesForNewRecordsAsync(subjectId, records, now, cancellationToken);
         await using var tx = await _store.BeginAsync(cancellationToken);
         if (records.Count > 0) await tx.WriteRecordsAsync(records, cancellationToken);
+        if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
         await tx.AppendAuditAsync(new AuditEntry(now, actor, "record.write")
         {
             SubjectId = subjectId,
@@ -83,21 +85,23 @@ public sealed partial class DataVault
     }
 
     /// <summary>
-    /// When a value collected now expires under rules that count from collection; null when the rules that apply
-    /// count from a later event (the retention planner sets the expiry when that event arrives).
+    /// Sets the expiry of new records from the retention rules and the person's anchors, and returns the changes the
+    /// collection causes to records already held (it is activity, which <c>last_activity</c> rules count from).
     /// </summary>
-    private DateTimeOffset? ExpiryAtCollection(CompiledCategory category, string purposeKey, DateTimeOffset collectedAt)
+    private async Task<List<ExpiryUpdate>> ExpiriesForNewRecordsAsync(string subjectId, List<StoredRecord> records, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        DateTimeOffset? earliest = null;
-        foreach (var rule in Policy.Document.Retention.Rules)
+        if (records.Count == 0) return [];
+        var subject = await _store.LoadRetentionSubjectAsync(subjectId, cancellationToken) ?? new RetentionSubject { SubjectId = subjectId };
+        var added = records.Select(r => new RetentionRecord(r.RecordId, r.SubjectId, r.CategoryKey, r.PurposeKey, r.CollectedAt, null, r.KeyKind));
+        var (changes, expiries) = PlanExpiries(subject with { Records = [.. subject.Records, .. added] }, now);
+        var fresh = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Count; i++)
         {
-            if (!Retention.RetentionScope.Covers(rule, category.Key, purposeKey)) continue;
-            if (rule.From != RetentionAnchor.Collected) return null;
-            var expiry = rule.Keep.AddTo(collectedAt);
-            if (earliest is null || expiry > earliest) earliest = expiry;
+            records[i] = records[i] with { ExpiresAt = expiries[records[i].RecordId] };
+            fresh.Add(records[i].RecordId);
         }
 
-        return earliest;
+        return [.. changes.Where(c => !fresh.Contains(c.RecordId))];
     }
 
     private static List<string> Distinct(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).Take(AuditEntry.MaxListLength).ToList();

@@ -71,8 +71,12 @@ public sealed partial class DataVault
             events.Add(new StoredEvent(eventId, subjectId, categoryKey, reading.At, reading.DeviceId, sealer.Seal(value, new SealBinding(subjectId, categoryKey, eventId))));
         }
 
+        var expiryChanges = events.Count > 0 && PolicyCountsFrom(RetentionAnchor.LastActivity)
+            ? await ExpiryChangesAsync(subjectId, s => s with { LastEventAt = events.Max(e => e.At) is var last && s.LastEventAt > last ? s.LastEventAt : last }, now, cancellationToken)
+            : [];
         await using var tx = await _store.BeginAsync(cancellationToken);
         if (events.Count > 0) await tx.AppendEventsAsync(events, cancellationToken);
+        if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
         await tx.AppendAuditAsync(new AuditEntry(now, actor, "events.append")
         {
             SubjectId = subjectId,

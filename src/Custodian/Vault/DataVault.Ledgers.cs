@@ -1,4 +1,5 @@
 using Custodian.Audit;
+using Custodian.Retention;
 using Custodian.Storage;
 
 namespace Custodian.Vault;
@@ -21,7 +22,14 @@ public sealed partial class DataVault
             LegalBasis = "consent",
             RecordedAt = now,
         };
-        await WriteAsync(tx => tx.AppendConsentAsync(entry, cancellationToken), new AuditEntry(now, actor, "consent.change")
+        var expiryChanges = !isPermission && given && PolicyCountsFrom(Custodian.Policy.RetentionAnchor.ConsentGiven)
+            ? await ExpiryChangesAsync(subjectId, s => s with { Consents = [.. s.Consents, new RetentionConsent(key, given, now)] }, now, cancellationToken)
+            : [];
+        await WriteAsync(async tx =>
+        {
+            await tx.AppendConsentAsync(entry, cancellationToken);
+            if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
+        }, new AuditEntry(now, actor, "consent.change")
         {
             SubjectId = subjectId,
             Purpose = isPermission ? null : key,
@@ -74,7 +82,14 @@ public sealed partial class DataVault
     {
         await RequireLiveSubjectAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
-        await WriteAsync(tx => tx.AppendRelationshipEventAsync(new RelationshipEvent(subjectId, kind, relationshipEvent, now), cancellationToken),
+        var fact = new RelationshipEvent(subjectId, kind, relationshipEvent, now);
+        var expiryChanges = await ExpiryChangesAsync(subjectId, s => s with { Relationships = [.. s.Relationships, fact] }, now, cancellationToken);
+        await WriteAsync(
+            async tx =>
+            {
+                await tx.AppendRelationshipEventAsync(fact, cancellationToken);
+                if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
+            },
             new AuditEntry(now, actor, "relationship.event") { SubjectId = subjectId, Details = new Dictionary<string, string> { ["kind"] = kind, ["event"] = relationshipEvent } }, cancellationToken);
     }
 

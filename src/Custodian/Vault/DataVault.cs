@@ -160,5 +160,7 @@ public sealed partial class DataVault
         public CompiledPolicy Compiled { get; } = compiled;
 
         public DecisionEngine Engine { get; } = new(compiled);
+
+        public Retention.RetentionPlanner Planner { get; } = new(compiled.Document.Retention);
     }
 }

@@ -61,6 +61,8 @@ public sealed class IsoPeriodTests
     [InlineData("2023-12-15", "P30D", "2024-01-14")]
     [InlineData("2024-01-01", "P2W", "2024-01-15")]
     [InlineData("2023-01-31", "P1Y1M", "2024-02-29")]
+    [InlineData("2024-02-29", "P1Y1M", "2025-03-29")]
+    [InlineData("2024-12-31", "P2M", "2025-02-28")]
     public void AddTo_Date_CountsCalendarMonthsAndYears(string start, string period, string expected)
     {
         // Arrange
