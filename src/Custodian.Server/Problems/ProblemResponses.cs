@@ -65,6 +65,7 @@ public static class ProblemResponses
         401 => "An API key is required",
         403 => "Not allowed for this key",
         404 => "Not found",
+        405 => "Method not allowed",
         409 => "Conflict",
         410 => "Gone",
         413 => "The body is too large",
