@@ -98,6 +98,7 @@ public static class CustodianServer
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         SystemEndpoints.MapHealth(app);
+        BenchEndpoints.MapIfEnabled(app);
         var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyLimit).WithCommonProblems();
         SubjectEndpoints.Map(v1);
         LedgerEndpoints.Map(v1);
