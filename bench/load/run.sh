@@ -16,6 +16,7 @@ dotnet build -c Release src/Custodian.Cli -v q -nologo >/dev/null
 CLI="dotnet src/Custodian.Cli/bin/Release/net10.0/Custodian.Cli.dll"
 
 SERVICE=$($CLI keys create --data "$DATA" --name load --scope service --purpose essential.service 2>/dev/null)
+AUDITOR=$($CLI keys create --data "$DATA" --name verify --scope auditor 2>/dev/null)
 CUSTODIAN_BENCH_BASELINE=1 $CLI serve --policy examples/cekura/policy.yaml --data "$DATA" --urls "$URL" --rate-limit 100000000 2>"$DATA/serve.log" &
 SERVER=$!
 trap 'kill -TERM $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
@@ -37,4 +38,4 @@ KEY=$SERVICE wrk -t1 -c8 -d3s -s bench/load/report.lua "$READ" >/dev/null
 LABEL="baseline /bench/echo" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/load/report.lua "$ECHO"
 LABEL="purpose-checked read" KEY=$SERVICE wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/load/report.lua "$READ"
 KEY=$SERVICE wrk -t1 -c2 -d"$DURATION" -s bench/load/events.lua "$URL/v1/subjects/$ID/events"
-echo "audit chain: $(curl -s -H "Authorization: Bearer $($CLI keys create --data "$DATA" --name verify --scope auditor 2>/dev/null)" "$URL/v1/audit/verify")" >&2
+echo "audit chain: $(curl -s -H "Authorization: Bearer $AUDITOR" "$URL/v1/audit/verify")" >&2
