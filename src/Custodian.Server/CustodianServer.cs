@@ -45,7 +45,11 @@ public static class CustodianServer
             k.AddServerHeader = false;
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiDocumentTransformer>());
+        builder.Services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<OpenApiDocumentTransformer>();
+            o.AddOperationTransformer<OpenApiRequestExampleTransformer>();
+        });
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -79,14 +83,25 @@ public static class CustodianServer
         app.UseExceptionHandler(handler => handler.Run(WriteExceptionAsync));
         app.UseStatusCodePages(async context =>
         {
-            if (context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && !context.HttpContext.Response.HasStarted)
-                await ProblemResponses.WriteAsync(context.HttpContext, 404, ApiErrorCodes.NotFound, $"There is no endpoint at {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}; see /openapi/v1.json.");
+            // Routing answers these itself with an empty body; give them the same problem shape as every other error.
+            var http = context.HttpContext;
+            if (http.Response.HasStarted) return;
+            switch (http.Response.StatusCode)
+            {
+                case StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed:
+                    await ProblemResponses.WriteAsync(http, http.Response.StatusCode, ApiErrorCodes.NotFound, $"There is no endpoint at {http.Request.Method} {http.Request.Path}; see /openapi/v1.json.");
+                    break;
+                case StatusCodes.Status415UnsupportedMediaType:
+                    await ProblemResponses.WriteAsync(http, 415, ApiErrorCodes.UnsupportedMediaType, "Send the body as JSON with 'Content-Type: application/json'.");
+                    break;
+            }
         });
         app.Use(AuthenticateAsync);
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         SystemEndpoints.MapHealth(app);
-        var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyLimit);
+        BenchEndpoints.MapIfEnabled(app);
+        var v1 = app.MapGroup("/v1").RequireRateLimiting(PerKeyLimit).WithCommonProblems();
         SubjectEndpoints.Map(v1);
         LedgerEndpoints.Map(v1);
         DeviceEndpoints.Map(v1);

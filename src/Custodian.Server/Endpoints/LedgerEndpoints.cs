@@ -14,17 +14,17 @@ internal static class LedgerEndpoints
 {
     public static void Map(RouteGroupBuilder v1)
     {
-        var subjects = v1.MapGroup("/subjects/{id}").WithTags("Consents and states");
-        subjects.MapPost("/consents", ConsentAsync).WithSummary("Give or withdraw consent for a purpose or a permission").WithDescription("Appends to the consent ledger and returns the receipt (ISO/IEC TS 27560 fields). Takes effect at once.");
+        var subjects = v1.MapGroup("/subjects/{id}").WithTags("Consents and states").WithSubjectProblems();
+        subjects.MapPost("/consents", ConsentAsync).AcceptsJson<ConsentRequest>().WithSummary("Give or withdraw consent for a purpose or a permission").WithDescription("Appends to the consent ledger and returns the receipt (ISO/IEC TS 27560 fields). Takes effect at once.");
         subjects.MapGet("/consents", ConsentsAsync).WithSummary("The consent ledger, oldest first");
-        subjects.MapPost("/objections", ObjectAsync).WithSummary("Object to a purpose");
+        subjects.MapPost("/objections", ObjectAsync).AcceptsJson<ObjectionRequest>().WithSummary("Object to a purpose");
         subjects.MapDelete("/objections/{purpose}", LiftObjectionAsync).WithSummary("Lift objections to a purpose");
-        subjects.MapPut("/restriction", RestrictAsync).WithSummary("Restrict processing, or lift the restriction");
-        subjects.MapPost("/relationships", RelationshipAsync).WithSummary("Record a relationship event (subscription opened, ended…)");
-        subjects.MapPost("/holds", HoldAsync).WithSummary("Place a legal hold (admin)");
+        subjects.MapPut("/restriction", RestrictAsync).AcceptsJson<RestrictionRequest>().WithSummary("Restrict processing, or lift the restriction");
+        subjects.MapPost("/relationships", RelationshipAsync).AcceptsJson<RelationshipRequest>().WithSummary("Record a relationship event (subscription opened, ended…)");
+        subjects.MapPost("/holds", HoldAsync).AcceptsJson<HoldRequest>().WithSummary("Place a legal hold (admin)");
         subjects.MapDelete("/holds", LiftHoldsAsync).WithSummary("Lift every legal hold (admin)");
-        subjects.MapPut("/authorisations/{recipient}", AuthoriseAsync).WithSummary("Record the person's own authorisation for a recipient (or a platform link)");
-        subjects.MapPut("/guardian-consent", GuardianAsync).WithSummary("Record a guardian's consent for a child");
+        subjects.MapPut("/authorisations/{recipient}", AuthoriseAsync).AcceptsJson<AuthorisationRequest>().WithSummary("Record the person's own authorisation for a recipient (or a platform link)");
+        subjects.MapPut("/guardian-consent", GuardianAsync).AcceptsJson<GuardianConsentRequest>().WithSummary("Record a guardian's consent for a child");
     }
 
     private static async Task<Ok<ConsentEntry>> ConsentAsync(string id, HttpContext context, CustodianRuntime runtime)

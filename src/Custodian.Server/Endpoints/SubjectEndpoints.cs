@@ -17,15 +17,16 @@ internal static class SubjectEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         var subjects = v1.MapGroup("/subjects").WithTags("Subjects");
-        subjects.MapPost("", CreateAsync).WithSummary("Register a person").WithDescription("Lookup keys are stored only as keyed hashes (blind indexes); the birth date is sealed.");
-        subjects.MapPost("/lookup", LookupAsync).WithSummary("Find a person by email, phone or user name").WithDescription("The lookup key travels in the body, never in the URL, so it stays out of access logs.");
-        subjects.MapPost("/{id}/merge", MergeAsync).WithSummary("Merge a duplicate registration into this person (admin)");
-        subjects.MapPost("/{id}/records", CollectAsync).WithSummary("Collect values for a purpose").WithDescription("Each value is decided before it is stored; refused values are not stored and the answer says why.");
-        subjects.MapGet("/{id}/data", ReadAsync).WithSummary("Read a person's data for a purpose").WithDescription("Returns the values the policy allows for this purpose (and recipient) and, for the rest, only reason codes.");
-        subjects.MapPost("/{id}/events", EventsAsync).WithSummary("Append a batch of readings").WithDescription("Each reading is decided before it is stored; dropped readings are counted by reason.");
-        subjects.MapPost("/{id}/decisions", DecideAsync).WithSummary("Decide uses without reading data");
-        subjects.MapPost("/{id}/secrets/{category}/verify", VerifySecretAsync).WithSummary("Verify a secret (password) without ever reading it");
-        subjects.MapPut("/{id}/secrets/{category}", ResetSecretAsync).WithSummary("Reset a secret (password)");
+        var person = v1.MapGroup("/subjects/{id}").WithTags("Subjects").WithSubjectProblems();
+        subjects.MapPost("", CreateAsync).AcceptsJson<CreateSubjectRequest>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register a person").WithDescription("Lookup keys are stored only as keyed hashes (blind indexes); the birth date is sealed.");
+        subjects.MapPost("/lookup", LookupAsync).AcceptsJson<LookupSubjectRequest>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Find a person by email, phone or user name").WithDescription("The lookup key travels in the body, never in the URL, so it stays out of access logs.");
+        person.MapPost("/merge", MergeAsync).AcceptsJson<MergeRequest>().WithSummary("Merge a duplicate registration into this person (admin)");
+        person.MapPost("/records", CollectAsync).AcceptsJson<CollectRequest>().WithSummary("Collect values for a purpose").WithDescription("Each value is decided before it is stored; refused values are not stored and the answer says why.");
+        person.MapGet("/data", ReadAsync).WithSummary("Read a person's data for a purpose").WithDescription("Returns the values the policy allows for this purpose (and recipient) and, for the rest, only reason codes.");
+        person.MapPost("/events", EventsAsync).AcceptsJson<EventBatchRequest>().WithSummary("Append a batch of readings").WithDescription("Each reading is decided before it is stored; dropped readings are counted by reason.");
+        person.MapPost("/decisions", DecideAsync).AcceptsJson<DecisionsRequest>().WithSummary("Decide uses without reading data");
+        person.MapPost("/secrets/{category}/verify", VerifySecretAsync).AcceptsJson<SecretRequest>().WithSummary("Verify a secret (password) without ever reading it");
+        person.MapPut("/secrets/{category}", ResetSecretAsync).AcceptsJson<SecretRequest>().WithSummary("Reset a secret (password)");
     }
 
     private static async Task<Created<SubjectResponse>> CreateAsync(HttpContext context, CustodianRuntime runtime)

@@ -66,6 +66,7 @@ public static class ProblemResponses
         401 => "An API key is required",
         403 => "Not allowed for this key",
         404 => "Not found",
+        405 => "Method not allowed",
         409 => "Conflict",
         410 => "Gone",
         422 => "The request cannot be carried out",

@@ -27,19 +27,41 @@ public static partial class RequestBody
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = limit;
         if (request.ContentLength > limit) throw TooLarge(limit);
 
+        byte[] body;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, ServerJson.Options, context.RequestAborted);
-            return value ?? throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "The body is empty or null; send a JSON object.", "");
+            body = await ReadAllAsync(request.Body, limit, context.RequestAborted);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             throw TooLarge(limit);
         }
+
+        // Depth first: the binder would otherwise report the first type mismatch inside a hostile nesting instead.
+        JsonDepth.Check(body, ServerJson.MaxDepth);
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(body, ServerJson.Options);
+            return value ?? throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "The body is empty or null; send a JSON object.", "");
+        }
         catch (JsonException e)
         {
             throw Translate<T>(e);
         }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit) throw TooLarge(limit);
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>Converts a System.Text.Json path (<c>$.values[0].category</c>) to a JSON pointer (<c>/values/0/category</c>).</summary>
@@ -52,7 +74,7 @@ public static partial class RequestBody
         return pointer.Replace('.', '/');
     }
 
-    private static ApiProblemException TooLarge(long limit) =>
+    internal static ApiProblemException TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.BodyTooLarge, $"The body is larger than {limit / 1024} KiB; send smaller batches.");
 
     private static ApiProblemException Translate<T>(JsonException e)

@@ -30,6 +30,9 @@ public sealed class KeyRing : IDisposable
     private readonly byte[] _holdKey;
     private readonly AesGcm _wrap;
 
+    // AesGcm keeps one native cipher context; concurrent requests unwrapping keys must not share it at the same time.
+    private readonly Lock _wrapGate = new();
+
     /// <summary>Derives the ring from a master key.</summary>
     public KeyRing(MasterKey masterKey)
         : this(BytesOf(masterKey))
@@ -78,7 +81,7 @@ public sealed class KeyRing : IDisposable
         wrapped[0] = WrapVersion;
         var nonce = wrapped.AsSpan(1, 12);
         RandomNumberGenerator.Fill(nonce);
-        _wrap.Encrypt(nonce, key, wrapped.AsSpan(13, 32), wrapped.AsSpan(45, 16), WrapAssociatedData(subjectId, keyId));
+        lock (_wrapGate) _wrap.Encrypt(nonce, key, wrapped.AsSpan(13, 32), wrapped.AsSpan(45, 16), WrapAssociatedData(subjectId, keyId));
         return new SubjectDataKey(keyId, key, wrapped);
     }
 
@@ -95,7 +98,7 @@ public sealed class KeyRing : IDisposable
         Span<byte> key = stackalloc byte[32];
         try
         {
-            _wrap.Decrypt(wrapped.Slice(1, 12), wrapped.Slice(13, 32), wrapped.Slice(45, 16), key, WrapAssociatedData(subjectId, keyId));
+            lock (_wrapGate) _wrap.Decrypt(wrapped.Slice(1, 12), wrapped.Slice(13, 32), wrapped.Slice(45, 16), key, WrapAssociatedData(subjectId, keyId));
             return new RecordSealer(keyId, key);
         }
         catch (AuthenticationTagMismatchException ex)

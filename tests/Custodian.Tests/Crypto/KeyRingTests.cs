@@ -58,4 +58,20 @@ public sealed class KeyRingTests
     {
         Assert.Throws<MasterKeyException>(() => new KeyRing(new byte[16]));
     }
+
+    [Fact]
+    public void Many_threads_wrap_and_unwrap_subject_keys_at_once_without_failures()
+    {
+        using var ring = new KeyRing(Master);
+        var keys = Enumerable.Range(0, 16).Select(i => ring.CreateSubjectKey($"sub_{i}")).ToArray();
+
+        Parallel.For(0, 400_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var key = keys[i % keys.Length];
+            using var sealer = ring.OpenSubjectKey($"sub_{i % keys.Length}", key.KeyId, key.Wrapped);
+            if (i % 7 == 0) ring.CreateSubjectKey($"sub_new_{i}").Dispose();
+        });
+
+        foreach (var key in keys) key.Dispose();
+    }
 }

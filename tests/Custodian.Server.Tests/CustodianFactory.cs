@@ -1,0 +1,44 @@
+using Custodian.Client;
+using Custodian.Server.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custodian.Server.Tests;
+
+/// <summary>The server hosted in memory on a real SQLite data directory in a temp folder, enforcing a real example policy.</summary>
+public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond = 1_000_000) : WebApplicationFactory<TestHost.Program>
+{
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("custodian-api-").FullName;
+
+    /// <summary>The server's runtime: vault, policy and the same key store the server authenticates against.</summary>
+    internal CustodianRuntime Runtime => Services.GetRequiredService<CustodianRuntime>();
+
+    /// <summary>Creates a key in the running server's key store (visible at once) and returns its token.</summary>
+    public string CreateKey(ApiScope scope, params string[] purposes) => Runtime.Keys.Create($"test {scope}", scope, purposes).Token;
+
+    /// <summary>A typed client authenticating with <paramref name="token"/>.</summary>
+    public CustodianClient Client(string token) => new(CreateClient(), token);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Custodian:Policy", policyPath);
+        builder.UseSetting("Custodian:Data", DataDirectory);
+        builder.UseSetting("Custodian:RateLimitPerSecond", rateLimitPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("TestHost:FailingEndpoint", "true");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
+    }
+}

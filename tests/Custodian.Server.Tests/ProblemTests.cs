@@ -1,0 +1,231 @@
+using System.Net;
+using System.Reflection;
+using Custodian.Server.Problems;
+using Custodian.Vault;
+
+namespace Custodian.Server.Tests;
+
+/// <summary>One test per error code reachable over HTTP; each checks status, code, pointer and the problem shape.</summary>
+[Collection(CekuraCollection.Name)]
+public sealed class ProblemTests(CekuraServer server)
+{
+    private HttpClient Http { get; } = server.Factory.CreateClient();
+
+    [Fact]
+    public void Every_api_and_vault_error_code_has_a_test_that_provokes_it()
+    {
+        static IEnumerable<string> Codes(Type type) => type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+        var covered = typeof(ProblemTests).Assembly.GetTypes().SelectMany(t => t.GetMethods()).SelectMany(m => m.GetCustomAttributes<CoversCodeAttribute>()).Select(a => a.Code).ToHashSet();
+
+        var missing = Codes(typeof(ApiErrorCodes)).Concat(Codes(typeof(VaultErrorCodes))).Where(c => !covered.Contains(c)).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    [CoversCode(ApiErrorCodes.InvalidJson)]
+    public async Task Broken_json_is_invalid_json_with_a_pointer_to_where_it_broke()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, """{"purpose": "essential.service", "values": [{"category": "user.name", "value": }]}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidJson);
+
+        Assert.Equal("/values/0/value", problem.GetProperty("pointer").GetString());
+    }
+
+    [Fact]
+    [CoversCode(ApiErrorCodes.JsonTooDeep)]
+    public async Task Json_nested_deeper_than_the_limit_is_refused_before_it_is_bound()
+    {
+        var (id, _) = await server.NewPersonAsync();
+        var deep = """{"purpose": "essential.service", "values": """ + new string('[', 40) + new string(']', 40) + "}";
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, deep);
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.JsonTooDeep);
+    }
+
+    [Fact]
+    [CoversCode(ApiErrorCodes.BodyTooLarge)]
+    public async Task A_body_over_the_limit_is_refused_with_413()
+    {
+        var big = """{"email": """ + "\"" + new string('a', 2 << 20) + "\"}";
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/subjects", server.ServiceKey, big);
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ApiErrorCodes.BodyTooLarge);
+    }
+
+    [Fact]
+    [CoversCode(ApiErrorCodes.UnsupportedMediaType)]
+    public async Task A_body_that_is_not_json_is_refused_with_415()
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/subjects", server.ServiceKey, "email=a@example.dk", "application/x-www-form-urlencoded");
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType);
+    }
+
+    [Fact]
+    [CoversCode(ApiErrorCodes.MissingField)]
+    public async Task A_missing_required_field_is_named_with_a_pointer()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, """{"purpose": "essential.service"}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.MissingField);
+
+        Assert.Equal("/values", problem.GetProperty("pointer").GetString());
+    }
+
+    [Fact]
+    [CoversCode(ApiErrorCodes.InvalidField)]
+    public async Task An_unknown_field_names_the_nearest_known_one()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, """{"purpos": "essential.service", "values": []}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+
+        Assert.Equal("/purpos", problem.GetProperty("pointer").GetString());
+        Assert.Equal("purpose", problem.GetProperty("suggestions")[0].GetString());
+        Assert.Contains("Did you mean 'purpose'?", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [CoversCode(ApiErrorCodes.NotFound)]
+    public async Task An_unknown_route_is_a_not_found_problem()
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Get, "/v1/no-such-thing", server.AdminKey);
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.NotFound, ApiErrorCodes.NotFound);
+    }
+
+    [Fact]
+    [CoversCode(ApiErrorCodes.Internal)]
+    public async Task An_unexpected_failure_is_a_500_problem_with_a_trace_id_and_no_details()
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Get, "/v1/test/failure", server.AdminKey);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.InternalServerError, ApiErrorCodes.Internal);
+
+        Assert.DoesNotContain("must not leak", problem.ToString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.UnknownSubject)]
+    public async Task An_unknown_subject_is_404()
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Get, "/v1/subjects/sub_doesnotexist/data?purpose=essential.service", server.ServiceKey);
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.NotFound, VaultErrorCodes.UnknownSubject);
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.UnknownPurpose)]
+    public async Task An_unknown_purpose_is_400_with_the_nearest_purposes_as_suggestions()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Get, $"/v1/subjects/{id}/data?purpose=marketing.communication.email", server.AdminKey);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.UnknownPurpose);
+
+        Assert.Equal("marketing.communications.email", problem.GetProperty("suggestions")[0].GetString());
+        Assert.Equal("/purpose", problem.GetProperty("pointer").GetString());
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.UnknownCategory)]
+    public async Task An_unknown_category_is_400_with_suggestions()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, """{"purpose": "essential.service", "values": [{"category": "user.contact.emial", "value": "x"}]}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.UnknownCategory);
+
+        Assert.Contains("user.contact.email", problem.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.UnknownRecipient)]
+    public async Task An_unknown_recipient_is_400()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Get, $"/v1/subjects/{id}/data?purpose=essential.service.care.disclosure&recipient=family_members", server.ServiceKey);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.UnknownRecipient);
+
+        Assert.Equal("family_member", problem.GetProperty("suggestions")[0].GetString());
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.UnknownPermission)]
+    public async Task Consent_to_a_permission_the_policy_does_not_declare_is_400()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/consents", server.ServiceKey, """{"permission": "camera", "given": true}""");
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.UnknownPermission);
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.LookupTaken)]
+    public async Task Registering_an_email_that_is_taken_is_409()
+    {
+        var (_, email) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/subjects", server.ServiceKey, $$"""{"email": "{{email}}"}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.Conflict, VaultErrorCodes.LookupTaken);
+
+        Assert.DoesNotContain(email, problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.InvalidLookup)]
+    public async Task A_phone_number_that_is_not_a_number_is_400()
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/subjects", server.ServiceKey, """{"phone": "call me maybe"}""");
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.InvalidLookup);
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.SubjectErased)]
+    public async Task Collecting_about_an_erased_person_is_410()
+    {
+        var (id, _) = await server.NewPersonAsync();
+        var store = server.Factory.Runtime.Vault.Store;
+        await using (var transaction = await store.BeginAsync(CancellationToken.None))
+        {
+            await transaction.ShredSubjectAsync(id, DateTimeOffset.UtcNow, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, """{"purpose": "essential.service", "values": [{"category": "user.name", "value": "x"}]}""");
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.Gone, VaultErrorCodes.SubjectErased);
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.NotASecret)]
+    public async Task Verifying_a_category_that_is_not_a_secret_is_400()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/secrets/user.contact.email/verify", server.ServiceKey, """{"value": "x"}""");
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.NotASecret);
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.InvalidMerge)]
+    public async Task Merging_a_person_into_themselves_is_400()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/merge", server.AdminKey, $$"""{"mergedId": "{{id}}"}""");
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.InvalidMerge);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Custodian.Client;
+using Custodian.Server.Auth;
+
+namespace Custodian.Server.Tests;
+
+[Collection(CekuraCollection.Name)]
+public sealed class ScopeTests(CekuraServer server)
+{
+    [Fact]
+    [CoversCode("purpose_not_allowed")]
+    public async Task A_service_key_naming_a_purpose_it_is_not_bound_to_is_refused_and_the_refusal_is_audited()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        var error = await Assert.ThrowsAsync<CustodianApiException>(() => server.Service.ReadAsync(id, "marketing.communications.phone"));
+        var audit = await server.Factory.Runtime.Vault.Store.ReadAuditAsync(0, int.MaxValue, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.Forbidden, error.Status);
+        Assert.Equal("purpose_not_allowed", error.Code);
+        Assert.Equal("/purpose", error.JsonPointer);
+        Assert.Contains(audit, e => e.Action == "access.refused" && e.SubjectId == id && e.Actor == RawApi.KeyId(server.ServiceKey) && e.Purpose == "marketing.communications.phone");
+    }
+
+    [Fact]
+    [CoversCode("scope_forbidden")]
+    public async Task An_auditor_key_cannot_read_collect_register_or_look_up_personal_data()
+    {
+        var (id, email) = await server.NewPersonAsync();
+        var auditor = server.Auditor;
+
+        Task[] attempts =
+        [
+            auditor.ReadAsync(id, "essential.service"),
+            auditor.CollectAsync(id, new("essential.service", [new("user.name", "Karen")])),
+            auditor.CreateSubjectAsync(new(Email: "auditor." + email)),
+            auditor.LookupSubjectAsync(new(Email: email)),
+            auditor.ListConsentsAsync(id),
+        ];
+
+        foreach (var attempt in attempts)
+        {
+            var error = await Assert.ThrowsAsync<CustodianApiException>(() => attempt);
+            Assert.Equal("scope_forbidden", error.Code);
+        }
+    }
+
+    [Fact]
+    [CoversCode("unauthorized")]
+    public async Task A_revoked_key_is_refused_at_once()
+    {
+        var token = server.Factory.CreateKey(ApiScope.Admin);
+        var client = server.Factory.Client(token);
+        await client.GetPolicyAsync();
+
+        Assert.True(server.Factory.Runtime.Keys.Revoke(RawApi.KeyId(token)));
+        var error = await Assert.ThrowsAsync<CustodianApiException>(() => client.GetPolicyAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.Status);
+        Assert.Equal("unauthorized", error.Code);
+    }
+
+    [Fact]
+    public async Task A_request_without_a_key_or_with_a_forged_secret_is_unauthorized_and_told_how_to_authenticate()
+    {
+        var http = server.Factory.CreateClient();
+        var forged = RawApi.KeyId(server.AdminKey) is var id ? $"cus_{id}.forgedsecret" : "";
+
+        using var none = await RawApi.SendAsync(http, HttpMethod.Get, "/v1/policy", null);
+        using var wrong = await RawApi.SendAsync(http, HttpMethod.Get, "/v1/policy", forged);
+        var problem = await RawApi.ProblemAsync(none, HttpStatusCode.Unauthorized, "unauthorized");
+        await RawApi.ProblemAsync(wrong, HttpStatusCode.Unauthorized, "unauthorized");
+
+        Assert.Equal("Bearer", none.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Contains("custodian keys create", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_x_api_key_header_authenticates_like_a_bearer_token()
+    {
+        var http = server.Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/policy");
+        request.Headers.Add("X-Api-Key", server.AuditorKey);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
