@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Custodian.Server.Contracts;
+using Custodian.Server.Endpoints;
+using Custodian.Statistics;
 
 namespace Custodian.Server;
 
@@ -22,6 +24,13 @@ internal static class OpenApiExamples
         [typeof(HoldRequest)] = """{"reason": "dispute:1234", "until": "2026-12-31T00:00:00Z"}""",
         [typeof(AuthorisationRequest)] = """{"given": true}""",
         [typeof(GuardianConsentRequest)] = """{"given": true, "guardian": "guardian:4711"}""",
+        [typeof(DeviceRequest)] = """{"type": "smart_scale", "name": "Bathroom scale", "firmware": "2.4.1", "macAddress": "A4:C1:38:0B:2F:19", "wifiNetworks": ["HomeNet-5G"]}""",
+        [typeof(TryNowRequest)] = """{"readings": [{"category": "user.device.smart_device.online_status", "at": "2024-06-10T12:00:00Z", "value": "online"}]}""",
+        [typeof(StatisticsRequest)] = """{"purpose": "essential.service", "categories": ["user.behavior.consumption"], "dimensions": ["month"], "minimumGroup": 10, "epsilon": 1.0}""",
+        [typeof(BreachRequest)] = """{"occurredFrom": "2025-03-01T00:00:00Z", "description": "A laptop with a care report export was stolen.", "consequences": "Health details could become known.", "categories": ["user.health_and_medical"], "systems": ["care-reports"]}""",
+        [typeof(BreachActionRequest)] = """{"text": "Remote wipe of the laptop confirmed."}""",
+        [typeof(BreachReportRequest)] = """{"authorityReference": "DT-2025-0412"}""",
+        [typeof(BreachNotifyRequest)] = """{"confirm": true}""",
     };
 
     /// <summary>The request types that have an example (all of them; a test checks the document).</summary>

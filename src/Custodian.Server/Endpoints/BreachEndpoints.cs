@@ -14,14 +14,14 @@ internal static class BreachEndpoints
 {
     public static void Map(RouteGroupBuilder v1)
     {
-        var breaches = v1.MapGroup("/breaches").WithTags("Breaches");
-        breaches.MapPost("", RecordAsync).WithSummary("Record a breach (admin)").WithDescription("Finds the people affected from the store and the audit trail without decrypting anything; the 72-hour clock starts at discovery.");
+        var breaches = v1.MapGroup("/breaches").WithTags("Breaches").ProducesProblem(StatusCodes.Status404NotFound);
+        breaches.MapPost("", RecordAsync).AcceptsJson<BreachRequest>().WithSummary("Record a breach (admin)").WithDescription("Finds the people affected from the store and the audit trail without decrypting anything; the 72-hour clock starts at discovery.");
         breaches.MapGet("", ListAsync).WithSummary("The breach register with deadlines (admin, auditor)");
         breaches.MapGet("/{breachId}", ShowAsync).WithSummary("One breach with its deadline (admin, auditor)");
-        breaches.MapPost("/{breachId}/report", ReportAsync).WithSummary("Mark the breach reported to the authority and get the drafted Art. 33 notification (admin)");
-        breaches.MapPost("/{breachId}/actions", ActionAsync).WithSummary("Record an action taken (admin)");
-        breaches.MapPost("/{breachId}/notify", NotifyAsync).WithSummary("Notify every person affected in their language through the outbox (admin; Art. 34, IS6)");
-        breaches.MapGet("/{breachId}/follow-up", FollowUpAsync).WithSummary("The follow-up report of actions taken (admin, auditor)");
+        breaches.MapPost("/{breachId}/report", ReportAsync).AcceptsJson<BreachReportRequest>().Produces<string>(StatusCodes.Status200OK, "text/markdown").WithSummary("Mark the breach reported to the authority and get the drafted Art. 33 notification (admin)");
+        breaches.MapPost("/{breachId}/actions", ActionAsync).AcceptsJson<BreachActionRequest>().WithSummary("Record an action taken (admin)");
+        breaches.MapPost("/{breachId}/notify", NotifyAsync).AcceptsJson<BreachNotifyRequest>().WithSummary("Notify every person affected in their language through the outbox (admin; Art. 34, IS6)");
+        breaches.MapGet("/{breachId}/follow-up", FollowUpAsync).Produces<string>(StatusCodes.Status200OK, "text/markdown").WithSummary("The follow-up report of actions taken (admin, auditor)");
     }
 
     private static async Task<Created<BreachStatus>> RecordAsync(HttpContext context, CustodianRuntime runtime)
@@ -47,6 +47,7 @@ internal static class BreachEndpoints
     private static async Task<ContentHttpResult> ReportAsync(string breachId, HttpContext context, CustodianRuntime runtime)
     {
         context.RequireScope(ApiScope.Admin);
+        await ReadOptionalAsync<BreachReportRequest>(context);
         return TypedResults.Text(await runtime.Vault.ReportBreachAsync(breachId, context.Actor(), context.RequestAborted), "text/markdown; charset=utf-8");
     }
 
@@ -60,7 +61,14 @@ internal static class BreachEndpoints
     private static async Task<Ok<BreachNotification>> NotifyAsync(string breachId, HttpContext context, CustodianRuntime runtime)
     {
         context.RequireScope(ApiScope.Admin);
+        await ReadOptionalAsync<BreachNotifyRequest>(context);
         return TypedResults.Ok(await runtime.Vault.NotifyBreachAsync(breachId, context.Actor(), context.RequestAborted));
+    }
+
+    private static async Task ReadOptionalAsync<T>(HttpContext context)
+    {
+        if (context.Request.ContentLength is null or 0 && context.Request.ContentType is null) return;
+        await RequestBody.ReadAsync<T>(context);
     }
 
     private static async Task<ContentHttpResult> FollowUpAsync(string breachId, HttpContext context, CustodianRuntime runtime)
@@ -69,6 +77,20 @@ internal static class BreachEndpoints
         var status = await runtime.Vault.GetBreachAsync(breachId, context.RequestAborted);
         return TypedResults.Text(BreachReport.FollowUp(runtime.Policy, status), "text/markdown; charset=utf-8");
     }
+}
+
+/// <summary>Confirms the report to the authority; the body may be empty (<c>{}</c>).</summary>
+public sealed record BreachReportRequest
+{
+    /// <summary>A reference the authority gave the notification, if any (a code, not free text).</summary>
+    public string? AuthorityReference { get; init; }
+}
+
+/// <summary>Confirms notifying the people affected; the body may be empty (<c>{}</c>).</summary>
+public sealed record BreachNotifyRequest
+{
+    /// <summary>Set to true to confirm the notices should go out now.</summary>
+    public bool Confirm { get; init; } = true;
 }
 
 /// <summary>A breach to record.</summary>

@@ -17,13 +17,13 @@ internal static class DeviceEndpoints
 
     public static void Map(RouteGroupBuilder v1)
     {
-        var devices = v1.MapGroup("/subjects/{id}/devices").WithTags("Devices");
-        devices.MapPut("/{deviceId}", BindAsync).WithSummary("Bind a device to a person (or update it)").WithDescription("The name is sealed; MAC and Wi-Fi identifiers are stored only as blind indexes.");
+        var devices = v1.MapGroup("/subjects/{id}/devices").WithTags("Devices").WithSubjectProblems();
+        devices.MapPut("/{deviceId}", BindAsync).AcceptsJson<DeviceRequest>().WithSummary("Bind a device to a person (or update it)").WithDescription("The name is sealed; MAC and Wi-Fi identifiers are stored only as blind indexes.");
         devices.MapDelete("/{deviceId}", UnbindAsync).WithSummary("Unbind a device: nothing more from it is collected for this person");
         devices.MapGet("", ListAsync).WithSummary("A person's devices, for a purpose").WithDescription("Device names are shown only when the purpose may read device data.");
-        v1.MapPost("/subjects/{id}/events/ndjson", NdjsonAsync).WithTags("Devices").WithSummary("Append readings as NDJSON (one JSON reading per line)")
+        v1.MapPost("/subjects/{id}/events/ndjson", NdjsonAsync).Accepts<string>("application/x-ndjson").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).WithTags("Devices").WithSummary("Append readings as NDJSON (one JSON reading per line)")
             .WithDescription("Content-Type application/x-ndjson; the purpose is a query parameter. Each reading is decided before it is stored.");
-        v1.MapPost("/try-now/events", TryNowAsync).WithTags("Devices").WithSummary("Readings from an anonymous 'try now' session: never stored, never linked to anyone");
+        v1.MapPost("/try-now/events", TryNowAsync).AcceptsJson<TryNowRequest>().WithTags("Devices").WithSummary("Readings from an anonymous 'try now' session: never stored, never linked to anyone");
     }
 
     private static async Task<NoContent> BindAsync(string id, string deviceId, HttpContext context, CustodianRuntime runtime)

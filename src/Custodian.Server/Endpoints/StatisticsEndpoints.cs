@@ -12,7 +12,7 @@ namespace Custodian.Server.Endpoints;
 internal static class StatisticsEndpoints
 {
     public static void Map(RouteGroupBuilder v1) =>
-        v1.MapPost("/statistics", ExportAsync).WithTags("Statistics").WithSummary("Export anonymous statistics")
+        v1.MapPost("/statistics", ExportAsync).AcceptsJson<StatisticsRequest>().WithTags("Statistics").WithSummary("Export anonymous statistics")
             .WithDescription("Counts (and clamped sums) of readings by dimension; groups below k people are suppressed; optional Laplace noise with a stated epsilon. The parameters come with the export and go into the audit trail.");
 
     private static async Task<Ok<StatisticsExport>> ExportAsync(HttpContext context, CustodianRuntime runtime)

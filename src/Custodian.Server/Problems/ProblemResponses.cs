@@ -27,7 +27,7 @@ public static class ProblemResponses
         ArgumentNullException.ThrowIfNull(error);
         return error.Code switch
         {
-            VaultErrorCodes.UnknownSubject or VaultErrorCodes.UnknownBreach => (StatusCodes.Status404NotFound, ""),
+            VaultErrorCodes.UnknownSubject or VaultErrorCodes.UnknownBreach or VaultErrorCodes.RecordMissing => (StatusCodes.Status404NotFound, ""),
             VaultErrorCodes.LookupTaken or VaultErrorCodes.AlreadyPublished => (StatusCodes.Status409Conflict, ""),
             VaultErrorCodes.NoticePeriodTooShort => (StatusCodes.Status422UnprocessableEntity, "/effective"),
             VaultErrorCodes.SubjectErased => (StatusCodes.Status410Gone, ""),
