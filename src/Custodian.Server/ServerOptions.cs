@@ -17,4 +17,10 @@ public sealed class ServerOptions
 
     /// <summary>The calling code assumed for national phone numbers (<c>45</c>), if any.</summary>
     public string? DefaultCallingCode { get; set; }
+
+    /// <summary>Seconds between outbox runs: each run sends every message that is due (verification codes, receipts, answers).</summary>
+    public int OutboxIntervalSeconds { get; set; } = 10;
+
+    /// <summary>Where messages go (section <c>Custodian:Smtp</c>); without a host they are written as <c>.eml</c> files under <c>DATA/outbox/</c>.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
 }
