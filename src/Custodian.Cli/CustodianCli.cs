@@ -18,6 +18,8 @@ public static class CustodianCli
         root.Subcommands.Add(KeysCommands.Build(console));
         root.Subcommands.Add(DemoCommand.Build(console));
         root.Subcommands.Add(StatsCommand.Build(console));
+        root.Subcommands.Add(RequestsCommands.Build(console));
+        root.Subcommands.Add(OutboxCommands.Build(console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
