@@ -12,7 +12,8 @@ namespace Custodian.Requests;
 /// Writes the portability package (Art. 20) as a zip in a structured, commonly used, machine-readable format: what the
 /// person provided (records with source <c>provided</c>) and their device readings (events from a device), each as JSON and
 /// as CSV, plus a manifest. Observed, derived and third-party data are not included (the access package has them). It
-/// streams with asynchronous writes only: readings are decrypted a page at a time, so memory stays bounded.
+/// streams: the zip is written to an in-memory page that is drained to the output with asynchronous writes after every page
+/// of readings, so memory stays bounded and an HTTP response (which allows only asynchronous writes) can take it directly.
 /// </summary>
 public static class PortabilityPackageWriter
 {
@@ -36,7 +37,8 @@ public static class PortabilityPackageWriter
             .OrderBy(r => r.Record.CategoryKey, StringComparer.Ordinal)
             .ThenBy(r => r.Record.CollectedAt)
             .ToList();
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        await using var buffer = new DrainingBuffer(output);
+        var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true);
 
         await WriteEntryAsync(zip, "provided.json", async stream =>
         {
@@ -87,7 +89,12 @@ public static class PortabilityPackageWriter
                     json.WriteString("value", value);
                     json.WriteEndObject();
                 },
-                async ct => await json.FlushAsync(ct),
+                async ct =>
+                {
+                    await json.FlushAsync(ct);
+                    await stream.FlushAsync(ct);
+                    await buffer.DrainAsync(ct);
+                },
                 actor,
                 cancellationToken);
             json.WriteEndArray();
@@ -109,6 +116,8 @@ public static class PortabilityPackageWriter
                 {
                     await stream.WriteAsync(Encoding.UTF8.GetBytes(csv.ToString()), ct);
                     csv.Clear();
+                    await stream.FlushAsync(ct);
+                    await buffer.DrainAsync(ct);
                 },
                 actor,
                 cancellationToken);
@@ -136,14 +145,20 @@ public static class PortabilityPackageWriter
             await json.FlushAsync(cancellationToken);
         }, cancellationToken);
 
+        zip.Dispose();
+        await buffer.DrainAsync(cancellationToken);
         return readings;
-    }
 
-    private static async Task WriteEntryAsync(ZipArchive zip, string name, Func<Stream, Task> write, CancellationToken cancellationToken)
-    {
-        var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-        await using var stream = await entry.OpenAsync(cancellationToken);
-        await write(stream);
+        async Task WriteEntryAsync(ZipArchive archive, string name, Func<Stream, Task> write, CancellationToken ct)
+        {
+            var entry = archive.CreateEntry(name, CompressionLevel.Fastest);
+            using (var stream = entry.Open())
+            {
+                await write(stream);
+            }
+
+            await buffer.DrainAsync(ct);
+        }
     }
 
     private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
