@@ -64,7 +64,7 @@ public sealed partial class OutboxWorker(CustodianRuntime runtime, TimeProvider 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: sending to {Target} every {Seconds} s")]
     private static partial void LogStarted(ILogger logger, string target, int seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: {Sent} sent, {Failed} failed attempt(s) (retried with back-off)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: {Sent} sent, {Failed} failed attempt(s); failures are retried with back-off")]
     private static partial void LogRun(ILogger logger, int sent, int failed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox run failed ({Error}); it is tried again at the next interval")]

@@ -64,8 +64,9 @@ internal static class RequestTable
     private static string Deadline(StoredRequest r, DateTimeOffset now)
     {
         if (!r.IsOpen) return "closed";
-        var days = (int)Math.Floor((r.DueAt - now).TotalDays);
-        return r.IsOverdueAt(now) ? $"OVERDUE by {Math.Max(1, -days)} day(s)" : days == 0 ? "due today" : $"{days} day(s) left";
+        var left = (r.DueAt - now).TotalDays;
+        if (r.IsOverdueAt(now)) return $"OVERDUE by {Math.Max(1, (int)Math.Ceiling(-left))} day(s)";
+        return left < 1 ? "due today" : $"{(int)Math.Ceiling(left)} day(s) left";
     }
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
