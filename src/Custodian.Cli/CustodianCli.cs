@@ -21,6 +21,8 @@ public static class CustodianCli
         root.Subcommands.Add(BreachCommands.Build(console));
         root.Subcommands.Add(RetentionCommands.Build(console));
         root.Subcommands.Add(ArchiveCommands.Build(console));
+        root.Subcommands.Add(RequestsCommands.Build(console));
+        root.Subcommands.Add(OutboxCommands.Build(console));
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }

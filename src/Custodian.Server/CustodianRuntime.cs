@@ -1,4 +1,5 @@
 using Custodian.Policy;
+using Custodian.Requests;
 using Custodian.Server.Auth;
 using Custodian.Sqlite;
 using Custodian.Vault;
@@ -16,6 +17,7 @@ public sealed partial class CustodianRuntime(IOptions<ServerOptions> options, Ti
 {
     private SqliteVaultFactory.OpenVault? _open;
     private ApiKeyStore? _keys;
+    private RequestDesk? _requests;
 
     /// <summary>The vault (after start).</summary>
     public DataVault Vault => _open?.Vault ?? throw new InvalidOperationException("The server has not started.");
@@ -25,6 +27,9 @@ public sealed partial class CustodianRuntime(IOptions<ServerOptions> options, Ti
 
     /// <summary>The API keys (after start).</summary>
     public ApiKeyStore Keys => _keys ?? throw new InvalidOperationException("The server has not started.");
+
+    /// <summary>The data-subject request desk (after start).</summary>
+    public RequestDesk Requests => _requests ?? throw new InvalidOperationException("The server has not started.");
 
     /// <summary>The options in use.</summary>
     public ServerOptions Options => options.Value;
@@ -37,6 +42,7 @@ public sealed partial class CustodianRuntime(IOptions<ServerOptions> options, Ti
         var policy = PolicyCompiler.CompileFile(settings.Policy);
         _open = await SqliteVaultFactory.OpenAsync(Path.GetFullPath(settings.Data), policy, clock, cancellationToken);
         _keys = new ApiKeyStore(settings.Data, clock);
+        _requests = _open.Vault.CreateRequestDesk();
         if (_open.KeyWarning is { } warning) LogKeyWarning(logger, warning);
         var shortHash = policy.ContentHash[..12];
         var dataPath = Path.GetFullPath(settings.Data);

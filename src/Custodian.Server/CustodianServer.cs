@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Custodian.Requests;
 using Custodian.Server.Auth;
 using Custodian.Server.Endpoints;
 using Custodian.Server.Problems;
@@ -37,6 +38,7 @@ public static class CustodianServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CustodianRuntime>());
         builder.Services.AddHostedService<PolicyActivationService>();
         builder.Services.AddHostedService<RetentionSweepService>();
+        builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.ConfigureHttpJsonOptions(o => ServerJson.Apply(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k =>
@@ -107,6 +109,7 @@ public static class CustodianServer
         DeviceEndpoints.Map(v1);
         StatisticsEndpoints.Map(v1);
         BreachEndpoints.Map(v1);
+        RequestEndpoints.Map(v1);
         SystemEndpoints.Map(v1);
         return app;
     }
@@ -156,6 +159,9 @@ public static class CustodianServer
                 var (status, pointer) = ProblemResponses.Classify(vault);
                 var suggestion = vault.Suggestions.Count > 0 ? $" Did you mean '{vault.Suggestions[0]}'?" : "";
                 await ProblemResponses.WriteAsync(context, status, vault.Code, vault.Message + suggestion, pointer.Length == 0 ? null : pointer, vault.Suggestions);
+                return;
+            case RequestException request:
+                await ProblemResponses.WriteAsync(context, RequestEndpoints.StatusOf(request.Code), request.Code, request.Message);
                 return;
             case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 await ProblemResponses.WriteAsync(context, 413, ApiErrorCodes.BodyTooLarge, "The body is larger than the limit; send smaller batches.");

@@ -23,4 +23,10 @@ public sealed class ServerOptions
 
     /// <summary>The management public key archives are sealed to; defaults to <c>archive-public.pem</c> in the data directory.</summary>
     public string? ArchivePublicKey { get; set; }
+
+    /// <summary>Seconds between outbox runs: each run sends every message that is due (verification codes, receipts, answers).</summary>
+    public int OutboxIntervalSeconds { get; set; } = 10;
+
+    /// <summary>Where messages go (section <c>Custodian:Smtp</c>); without a host they are written as <c>.eml</c> files under <c>DATA/outbox/</c>.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
 }

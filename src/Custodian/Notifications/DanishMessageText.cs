@@ -75,4 +75,28 @@ internal sealed class DanishMessageText : MessageText
         $"{Statement.FormatDate(at)}: {(given ? "givet" : "trukket tilbage")} til {purpose} (politikversion {policyVersion}, {method})";
 
     public override string None => "Ingen.";
+
+    public override string CategoriesHeading => "Hvad vi bruger hver slags oplysning til";
+
+    public override IReadOnlyList<string> CategoryHeaders { get; } = ["Oplysning", "Bruges til (retsgrundlag)", "Videregives til", "Hvor den kommer fra", "Hvornår den slettes"];
+
+    public override IReadOnlyList<string> EventHeaders { get; } = ["Tidspunkt (UTC)", "Oplysning", "Enhed", "Værdi"];
+
+    public override string EventsPage(long first, long last) => string.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), $"Målinger {first:N0} til {last:N0}");
+
+    public override IReadOnlyList<string> ConsentHeaders { get; } = ["Dato", "Til", "Givet eller trukket tilbage", "Politikversion", "Hvordan"];
+
+    public override string ConsentState(bool given) => given ? "Givet" : "Trukket tilbage";
+
+    public override string InformationHeading => "Det, loven siger, vi skal fortælle dig";
+
+    public override IReadOnlyList<string> PurposeHeaders { get; } = ["Formål", "Retsgrundlag"];
+
+    public override IReadOnlyList<string> RecipientHeaders { get; } = ["Modtager", "Rolle", "Land", "Garanti"];
+
+    public override IReadOnlyList<string> RetentionHeaders { get; } = ["Regel", "Hvor længe vi gemmer den"];
+
+    public override string ContactsHeading => "Hvem du kan kontakte";
+
+    public override string MachineReadableNote => "De samme oplysninger findes som en maskinlæsbar JSON-fil.";
 }

@@ -75,4 +75,28 @@ internal sealed class EnglishMessageText : MessageText
         $"{Statement.FormatDate(at)}: {(given ? "given" : "withdrawn")} for {purpose} (policy version {policyVersion}, {method})";
 
     public override string None => "None.";
+
+    public override string CategoriesHeading => "What we use each kind of data for";
+
+    public override IReadOnlyList<string> CategoryHeaders { get; } = ["Data", "Used for (legal basis)", "Shared with", "Where it came from", "When it is deleted"];
+
+    public override IReadOnlyList<string> EventHeaders { get; } = ["When (UTC)", "Data", "Device", "Value"];
+
+    public override string EventsPage(long first, long last) => string.Create(System.Globalization.CultureInfo.GetCultureInfo("en-GB"), $"Readings {first:N0} to {last:N0}");
+
+    public override IReadOnlyList<string> ConsentHeaders { get; } = ["Date", "For", "Given or withdrawn", "Policy version", "How"];
+
+    public override string ConsentState(bool given) => given ? "Given" : "Withdrawn";
+
+    public override string InformationHeading => "What the law says we must tell you";
+
+    public override IReadOnlyList<string> PurposeHeaders { get; } = ["Purpose", "Legal basis"];
+
+    public override IReadOnlyList<string> RecipientHeaders { get; } = ["Recipient", "Role", "Country", "Safeguard"];
+
+    public override IReadOnlyList<string> RetentionHeaders { get; } = ["Rule", "How long we keep it"];
+
+    public override string ContactsHeading => "Who to contact";
+
+    public override string MachineReadableNote => "The same data is available as a machine-readable JSON file.";
 }

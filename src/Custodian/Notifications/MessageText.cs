@@ -85,4 +85,40 @@ public abstract class MessageText
 
     /// <summary>Report: none of something.</summary>
     public abstract string None { get; }
+
+    /// <summary>Report: the heading of the per-category facts (purposes, legal bases, recipients, source, deletion).</summary>
+    public abstract string CategoriesHeading { get; }
+
+    /// <summary>Report: column headers of the per-category table (data, used for, shared with, source, deleted).</summary>
+    public abstract IReadOnlyList<string> CategoryHeaders { get; }
+
+    /// <summary>Report: column headers of the readings table (when, data, device, value).</summary>
+    public abstract IReadOnlyList<string> EventHeaders { get; }
+
+    /// <summary>Report: the caption of one page of the readings table.</summary>
+    public abstract string EventsPage(long first, long last);
+
+    /// <summary>Report: column headers of the consent history (date, for, state, policy version, how).</summary>
+    public abstract IReadOnlyList<string> ConsentHeaders { get; }
+
+    /// <summary>Report: a consent state in words.</summary>
+    public abstract string ConsentState(bool given);
+
+    /// <summary>Report: the heading of the Art. 15 information.</summary>
+    public abstract string InformationHeading { get; }
+
+    /// <summary>Report: column headers of the purposes table (purpose, legal basis).</summary>
+    public abstract IReadOnlyList<string> PurposeHeaders { get; }
+
+    /// <summary>Report: column headers of the recipients table (recipient, role, country, safeguard).</summary>
+    public abstract IReadOnlyList<string> RecipientHeaders { get; }
+
+    /// <summary>Report: column headers of the retention table (rule, how long).</summary>
+    public abstract IReadOnlyList<string> RetentionHeaders { get; }
+
+    /// <summary>Report: the heading of the contacts (controller, DPO, authority).</summary>
+    public abstract string ContactsHeading { get; }
+
+    /// <summary>Report: the note that the package has a machine-readable twin.</summary>
+    public abstract string MachineReadableNote { get; }
 }

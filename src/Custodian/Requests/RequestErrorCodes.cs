@@ -29,4 +29,7 @@ public static class RequestErrorCodes
 
     /// <summary>The right is not offered by the policy.</summary>
     public const string RightNotOffered = "right_not_offered";
+
+    /// <summary>The package of an access or portability request can be fetched only once the request is completed with data.</summary>
+    public const string PackageNotReady = "package_not_ready";
 }

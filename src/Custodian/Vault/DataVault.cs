@@ -42,6 +42,9 @@ public sealed partial class DataVault
     /// <summary>The store underneath, for verification and maintenance.</summary>
     public IVaultStore Store => _store;
 
+    /// <summary>The clock the vault decides by (a virtual one in scenarios), for callers that date what they write.</summary>
+    public TimeProvider Clock => _clock;
+
     /// <summary>Switches to a newly published policy; decisions made after this use it.</summary>
     public void UsePolicy(CompiledPolicy policy) => _policy = new PolicyInForce(policy);
 

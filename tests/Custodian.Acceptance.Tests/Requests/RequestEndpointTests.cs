@@ -1,0 +1,146 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Custodian.Acceptance.Tests.Requests;
+
+public sealed partial class RequestEndpointTests(RequestServer server) : IClassFixture<RequestServer>
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await JsonAsync(response);
+        Assert.Equal(code, body.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("detail").GetString()));
+    }
+
+    private static async Task<string> SubmitAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/v1/requests", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await JsonAsync(response)).GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task A_person_s_own_request_is_verified_with_the_code_mailed_to_them_and_never_reveals_who_they_are()
+    {
+        var submitted = await server.App.PostAsJsonAsync("/v1/requests", new { kind = "access", email = RequestServer.Email });
+        var request = await JsonAsync(submitted);
+        var id = request.GetProperty("id").GetString()!;
+        var mail = Assert.Single(await server.MailBodiesAsync(), b => b.Contains("enter this code", StringComparison.Ordinal));
+        var code = CodePattern().Match(mail).Value;
+
+        var wrong = await server.App.PostAsJsonAsync($"/v1/requests/{id}/verify", new { code = code == "000000" ? "111111" : "000000" });
+        var right = await server.App.PostAsJsonAsync($"/v1/requests/{id}/verify", new { code });
+
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        Assert.Equal("received", request.GetProperty("status").GetString());
+        Assert.False(request.TryGetProperty("subject", out _));
+        await AssertProblemAsync(wrong, HttpStatusCode.BadRequest, "code_wrong");
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal("verified", (await JsonAsync(right)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task An_administrator_completes_an_access_request_and_downloads_it_as_json_html_and_zip()
+    {
+        var id = await SubmitAsync(server.Admin, new { kind = "access", subject = server.Subject, email = RequestServer.Email });
+        var early = await server.Admin.GetAsync($"/v1/requests/{id}/package");
+
+        var completed = await server.Admin.PostAsync($"/v1/requests/{id}/complete", null);
+        var json = await server.Admin.GetAsync($"/v1/requests/{id}/package");
+        var html = await server.Admin.GetAsync($"/v1/requests/{id}/package?format=html");
+        var zip = await server.Admin.GetAsync($"/v1/requests/{id}/package?format=zip");
+
+        await AssertProblemAsync(early, HttpStatusCode.Conflict, "package_not_ready");
+        Assert.Equal("completed", (await JsonAsync(completed)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        Assert.Equal("custodian.access.v1", (await JsonAsync(json)).GetProperty("format").GetString());
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"en\">", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Aino Virtanen", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var archive = new ZipArchive(await zip.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        Assert.Contains(archive.Entries, e => e.FullName == "provided.csv");
+    }
+
+    [Fact]
+    public async Task A_service_key_sees_and_downloads_only_the_requests_it_submitted()
+    {
+        var id = await SubmitAsync(server.App, new { kind = "portability", subject = server.Subject });
+        await server.Admin.PostAsync($"/v1/requests/{id}/complete", null);
+
+        var own = await server.App.GetAsync($"/v1/requests/{id}");
+        var package = await server.App.GetAsync($"/v1/requests/{id}/package");
+        var others = await server.OtherApp.GetAsync($"/v1/requests/{id}");
+        var othersPackage = await server.OtherApp.GetAsync($"/v1/requests/{id}/package");
+        var list = await server.App.GetAsync("/v1/requests");
+        var complete = await server.App.PostAsync($"/v1/requests/{id}/complete", null);
+
+        var shown = await JsonAsync(own);
+        Assert.Equal("service", shown.GetProperty("channel").GetString());
+        Assert.Equal(["received", "verified", "in_progress", "completed"], shown.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()));
+        Assert.Equal(server.AppKeyId, shown.GetProperty("history")[0].GetProperty("actor").GetString());
+        Assert.Equal("application/zip", package.Content.Headers.ContentType?.MediaType);
+        await AssertProblemAsync(others, HttpStatusCode.NotFound, "unknown_request");
+        await AssertProblemAsync(othersPackage, HttpStatusCode.NotFound, "unknown_request");
+        await AssertProblemAsync(list, HttpStatusCode.Forbidden, "scope_forbidden");
+        await AssertProblemAsync(complete, HttpStatusCode.Forbidden, "scope_forbidden");
+    }
+
+    [Fact]
+    public async Task A_deadline_is_extended_once_and_a_denied_request_cannot_be_completed()
+    {
+        var id = await SubmitAsync(server.Admin, new { kind = "erasure", subject = server.Subject });
+
+        var extended = await server.Admin.PostAsJsonAsync($"/v1/requests/{id}/extend", new { reason = "Three systems hold your orders." });
+        var again = await server.Admin.PostAsJsonAsync($"/v1/requests/{id}/extend", new { reason = "Still busy." });
+        var denied = await server.Admin.PostAsJsonAsync($"/v1/requests/{id}/deny", new { reasonCode = "identity_not_proven", reason = "We could not confirm your identity." });
+        var complete = await server.Admin.PostAsync($"/v1/requests/{id}/complete", null);
+        var deniedList = await JsonAsync(await server.Admin.GetAsync("/v1/requests?status=denied&kind=erasure"));
+
+        Assert.Equal("extended", (await JsonAsync(extended)).GetProperty("status").GetString());
+        await AssertProblemAsync(again, HttpStatusCode.Conflict, "extension_refused");
+        Assert.Equal("identity_not_proven", (await JsonAsync(denied)).GetProperty("reasonCode").GetString());
+        await AssertProblemAsync(complete, HttpStatusCode.Conflict, "request_closed");
+        Assert.Contains(deniedList.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task Bad_filters_unknown_requests_and_unoffered_kinds_answer_with_stable_codes()
+    {
+        var kind = await server.Admin.GetAsync("/v1/requests?kind=acess");
+        var unknown = await server.Admin.GetAsync("/v1/requests/req_nothing");
+        var noSubject = await server.Admin.PostAsJsonAsync("/v1/requests", new { kind = "objection", subject = server.Subject });
+
+        var kindBody = await JsonAsync(kind);
+        Assert.Equal(HttpStatusCode.BadRequest, kind.StatusCode);
+        Assert.Equal("invalid_field", kindBody.GetProperty("code").GetString());
+        Assert.Contains("access", kindBody.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()));
+        await AssertProblemAsync(unknown, HttpStatusCode.NotFound, "unknown_request");
+        await AssertProblemAsync(noSubject, HttpStatusCode.BadRequest, "invalid_request");
+    }
+
+    [Fact]
+    public async Task The_overdue_filter_lists_open_requests_past_their_deadline_first_by_due_date()
+    {
+        var id = await SubmitAsync(server.Admin, new { kind = "restriction", subject = server.Subject });
+        var before = await JsonAsync(await server.Admin.GetAsync("/v1/requests?overdue=true"));
+        server.Clock.MoveTo(server.Clock.GetUtcNow().AddDays(40));
+
+        var after = await JsonAsync(await server.Admin.GetAsync("/v1/requests?overdue=true"));
+        var all = await JsonAsync(await server.Admin.GetAsync("/v1/requests"));
+
+        Assert.DoesNotContain(before.EnumerateArray(), r => r.GetProperty("id").GetString() == id);
+        Assert.Contains(after.EnumerateArray(), r => r.GetProperty("id").GetString() == id && r.GetProperty("overdue").GetBoolean());
+        var due = all.EnumerateArray().Select(r => r.GetProperty("dueAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(due.Order(), due);
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex CodePattern();
+}
