@@ -31,6 +31,11 @@ internal static class OpenApiExamples
         [typeof(BreachActionRequest)] = """{"text": "Remote wipe of the laptop confirmed."}""",
         [typeof(BreachReportRequest)] = """{"authorityReference": "DT-2025-0412"}""",
         [typeof(BreachNotifyRequest)] = """{"confirm": true}""",
+        [typeof(SubmitRequestBody)] = """{"kind": "access", "email": "karen.holm@example.dk", "language": "da"}""",
+        [typeof(VerifyRequestBody)] = """{"code": "482913"}""",
+        [typeof(CompleteRequestBody)] = """{"category": "user.contact.address", "value": "Vestergade 3, 5000 Odense C"}""",
+        [typeof(ExtendRequestBody)] = """{"reason": "The request covers ten years of readings; we need more time to collect them.", "by": "P1M"}""",
+        [typeof(DenyRequestBody)] = """{"reasonCode": "manifestly_unfounded", "reason": "The same request was answered last week."}""",
     };
 
     /// <summary>The request types that have an example (all of them; a test checks the document).</summary>

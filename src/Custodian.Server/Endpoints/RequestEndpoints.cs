@@ -19,16 +19,16 @@ internal static class RequestEndpoints
 {
     public static void Map(RouteGroupBuilder v1)
     {
-        var requests = v1.MapGroup("/requests").WithTags("Requests");
-        requests.MapPost("", SubmitAsync).WithSummary("Submit a data-subject request")
+        var requests = v1.MapGroup("/requests").WithTags("Requests").ProducesProblem(StatusCodes.Status404NotFound);
+        requests.MapPost("", SubmitAsync).AcceptsJson<SubmitRequestBody>().WithSummary("Submit a data-subject request")
             .WithDescription("Only 'email': the person's own request; a one-time code is mailed to them. With 'subject': a service key vouches for a person it has signed in, or an administrator submits on their behalf; verified at once.");
-        requests.MapPost("/{requestId}/verify", VerifyAsync).WithSummary("Enter the one-time code (10 minutes, 5 attempts)");
+        requests.MapPost("/{requestId}/verify", VerifyAsync).AcceptsJson<VerifyRequestBody>().WithSummary("Enter the one-time code (10 minutes, 5 attempts)");
         requests.MapGet("", ListAsync).WithSummary("List requests by due date (admin)").WithDescription("Filters: status, kind, subject, overdue=true.");
         requests.MapGet("/{requestId}", ShowAsync).WithSummary("One request with its status history (admin, or the service that submitted it)");
-        requests.MapPost("/{requestId}/complete", CompleteAsync).WithSummary("Carry out a verified request (admin)");
-        requests.MapPost("/{requestId}/extend", ExtendAsync).WithSummary("Extend the deadline once, with a reason the person is told (admin)");
-        requests.MapPost("/{requestId}/deny", DenyAsync).WithSummary("Refuse a request with a reason code and a reason (admin)");
-        requests.MapGet("/{requestId}/package", PackageAsync).WithSummary("Download the package of a completed access or portability request")
+        requests.MapPost("/{requestId}/complete", CompleteAsync).AcceptsJson<CompleteRequestBody>().WithSummary("Carry out a verified request (admin)");
+        requests.MapPost("/{requestId}/extend", ExtendAsync).AcceptsJson<ExtendRequestBody>().WithSummary("Extend the deadline once, with a reason the person is told (admin)");
+        requests.MapPost("/{requestId}/deny", DenyAsync).AcceptsJson<DenyRequestBody>().WithSummary("Refuse a request with a reason code and a reason (admin)");
+        requests.MapGet("/{requestId}/package", PackageAsync).Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["text/html", "application/zip"]).WithSummary("Download the package of a completed access or portability request")
             .WithDescription("format=json (machine-readable, default for access), html (readable report in the person's language) or zip (portability: what the person provided and their device readings as JSON and CSV; default for portability). Streamed.");
     }
 
