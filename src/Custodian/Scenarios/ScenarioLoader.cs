@@ -41,14 +41,16 @@ public static class ScenarioLoader
         ["deny_request"] = ["reason", "reason_code"],
         ["erase_children"] = [],
         ["publish"] = ["effective", "refused"],
+        ["breach"] = ["from", "until", "categories", "recipients", "description", "consequences"],
+        ["notify_breach"] = [],
         ["retention"] = [],
-        ["expect"] = ["category", "categories", "purpose", "recipient", "reason", "returns", "value", "verifies", "stored", "dropped", "coarsened", "email", "phone", "user_name", "note", "name", "status", "due", "overdue", "contains", "not_contains", "kept", "not_text", "version", "count", "template", "material", "reconsent"],
+        ["expect"] = ["category", "categories", "purpose", "recipient", "reason", "returns", "value", "verifies", "stored", "dropped", "coarsened", "email", "phone", "user_name", "note", "name", "status", "due", "overdue", "contains", "not_contains", "kept", "not_text", "version", "count", "template", "material", "reconsent", "affected", "minimum_group", "dimensions", "people"],
     }.ToFrozenDictionary();
 
     /// <summary>What <c>expect:</c> can check.</summary>
     public static FrozenSet<string> Expectations { get; } = new[]
     {
-        "allow", "deny", "read", "stored", "not_stored", "refused", "missing_required", "events", "password", "found", "audit_valid", "request", "package", "policy_version", "notices", "archived", "gone", "anonymised",
+        "allow", "deny", "read", "stored", "not_stored", "refused", "missing_required", "events", "password", "found", "audit_valid", "request", "package", "policy_version", "notices", "breach", "statistics", "archived", "gone", "anonymised",
     }.ToFrozenSet();
 
     /// <summary>Reads a scenario file; diagnostics name file, line and column.</summary>

@@ -123,6 +123,36 @@ public sealed partial class ScenarioRunner
                     return Outcome($"{(step.Subject is null ? "" : who + ": ")}{expected} '{template}' notice(s) queued" + (material is null ? "" : $" for a {(material == "true" ? "material" : "minor")} change"), passed, expected + (material is null ? "" : $", material {material}"), actual + (material is null ? "" : $", material {publishedMaterial}"));
                 }
 
+            case "breach":
+                {
+                    var name = Required(step.Text("name"), "name");
+                    var status = await vault.GetBreachAsync(run.Breach(name), ct);
+                    var affected = step.Text("affected");
+                    var overdue = step.Text("overdue");
+                    var actual = $"{status.Breach.AffectedPeople} affected, overdue {status.Overdue.ToString().ToLowerInvariant()}";
+                    var expected = $"{affected ?? "any"} affected, overdue {overdue ?? "any"}";
+                    var passed = (affected is null || status.Breach.AffectedPeople.ToString(CultureInfo.InvariantCulture) == affected)
+                        && (overdue is null || string.Equals(status.Overdue.ToString(), overdue, StringComparison.OrdinalIgnoreCase));
+                    return Outcome($"breach '{name}': {expected} (72 hours from discovery)", passed, expected, actual);
+                }
+
+            case "statistics":
+                {
+                    var k = int.Parse(Required(step.Text("minimum_group"), "minimum_group"), CultureInfo.InvariantCulture);
+                    var export = await vault.ExportStatisticsAsync(new Statistics.StatisticsRequest
+                    {
+                        Purpose = Required(purpose, "purpose"),
+                        Categories = step.List("categories"),
+                        Dimensions = step.List("dimensions") is { Count: > 0 } d ? d : ["category", "month"],
+                        MinimumGroup = k,
+                    }, Actor, ct);
+                    var people = step.Text("people");
+                    var smallest = export.Rows.Count == 0 ? 0 : export.Rows.Min(r => r.People);
+                    var passed = export.Rows.All(r => r.People >= k) && (people is null || export.Parameters.PeopleIncluded.ToString(CultureInfo.InvariantCulture) == people);
+                    var actual = $"{export.Rows.Count} group(s), smallest {smallest}, {export.Parameters.PeopleIncluded} people counted, {export.Parameters.GroupsSuppressed} suppressed";
+                    return Outcome($"anonymous statistics for {purpose}: no group below {k} people" + (people is null ? "" : $", {people} people counted"), passed, $"every group ≥ {k}" + (people is null ? "" : $", {people} people"), actual);
+                }
+
             case "audit_valid":
                 {
                     var result = await vault.VerifyAuditAsync(ct);

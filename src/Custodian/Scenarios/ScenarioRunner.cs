@@ -107,6 +107,21 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
                 await vault.TryNowAsync(Readings(step), Actor, ct);
                 run.LastEvents = new EventBatchResult(0, new Dictionary<string, int>());
                 return;
+            case "breach":
+                var status = await vault.RecordBreachAsync(new NewBreach(
+                    null,
+                    DateTimeOffset.Parse(step.Text("from") ?? throw new InvalidOperationException("a breach needs 'from:'"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal),
+                    step.Text("until") is { } until ? DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal) : null,
+                    step.Text("description") ?? "A breach.",
+                    step.Text("consequences") ?? "",
+                    step.List("categories"),
+                    [],
+                    step.List("recipients")), Actor, ct);
+                run.Breaches[arg] = status.Breach.BreachId;
+                return;
+            case "notify_breach":
+                await vault.NotifyBreachAsync(run.Breach(arg), Actor, ct);
+                return;
             case "merge":
                 await vault.MergeSubjectsAsync(run.Subject(step), run.Alias(arg), Actor, ct);
                 return;
@@ -161,6 +176,11 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
         public EventBatchResult? LastEvents { get; set; }
 
         public PublishResult? LastPublish { get; set; }
+
+        public Dictionary<string, string> Breaches { get; } = new(StringComparer.Ordinal);
+
+        public string Breach(string alias) =>
+            Breaches.TryGetValue(alias, out var id) ? id : throw new InvalidOperationException($"no breach '{alias}' was recorded before this step");
 
         public Requests.RequestDesk Desk => field ??= Vault.CreateRequestDesk();
 
