@@ -11,6 +11,10 @@ public sealed class SchemaFixture(string prefix) : IAsyncDisposable
 
     public string Schema { get; } = TestDatabase.NewSchema(prefix);
 
+    /// <summary>The test database's connection string; the schema is dropped on dispose from then on.</summary>
+    public async Task<string> ConnectionStringAsync() =>
+        _connectionString ??= await TestDatabase.GetConnectionStringAsync(CancellationToken.None);
+
     public async Task<PostgresVaultStore> OpenAsync(int checkpointInterval = 1000, string? schema = null, AuditCheckpointSigner? signer = null)
     {
         _connectionString ??= await TestDatabase.GetConnectionStringAsync(CancellationToken.None);
