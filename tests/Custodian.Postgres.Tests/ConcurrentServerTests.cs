@@ -5,12 +5,17 @@ using Custodian.Storage.Conformance;
 namespace Custodian.Postgres.Tests;
 
 /// <summary>Two stores on one schema stand for two servers sharing a database.</summary>
-public sealed class ConcurrentServerTests : IAsyncDisposable
+public sealed class ConcurrentServerTests : IAsyncLifetime, IAsyncDisposable
 {
     private const int TransactionsPerServer = 40;
     private readonly SchemaFixture _schema = new("concurrent");
 
     private static CancellationToken Ct => CancellationToken.None;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime only.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     public ValueTask DisposeAsync() => _schema.DisposeAsync();
 

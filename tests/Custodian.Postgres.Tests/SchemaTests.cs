@@ -6,12 +6,17 @@ using Custodian.Storage.Conformance;
 namespace Custodian.Postgres.Tests;
 
 /// <summary>Migrations, schema isolation and tamper evidence on a real PostgreSQL schema.</summary>
-public sealed class SchemaTests : IAsyncDisposable
+public sealed class SchemaTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly SchemaFixture _schema = new("schema");
     private readonly SchemaFixture _other = new("other");
 
     private static CancellationToken Ct => CancellationToken.None;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime only.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     public async ValueTask DisposeAsync()
     {
