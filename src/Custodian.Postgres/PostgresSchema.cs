@@ -8,7 +8,8 @@ namespace Custodian.Postgres;
 /// <summary>
 /// Applies the embedded, numbered SQL migrations (<c>Migrations/NNNN_name.sql</c>) to one schema, each
 /// in its own transaction with its <c>schema_version</c> row. An advisory lock per schema makes two
-/// servers starting together take turns, so a migration is never applied twice.
+/// servers starting together take turns, so a migration is never applied twice. A migration is applied
+/// when its own row is missing, so independent migrations numbered with a gap apply whenever they arrive.
 /// </summary>
 public static partial class PostgresSchema
 {
@@ -52,7 +53,7 @@ public static partial class PostgresSchema
                 throw new VaultStoreException(VaultStoreException.SchemaTooNew, $"The schema '{schema}' is version {current}; this build knows up to {LatestVersion}. Run a newer Custodian or open another schema.");
             }
 
-            if (current >= version)
+            if (await IsAppliedAsync(connection, version, cancellationToken))
             {
                 continue;
             }
@@ -73,6 +74,13 @@ public static partial class PostgresSchema
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version", connection);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<bool> IsAppliedAsync(NpgsqlConnection connection, int version, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM schema_version WHERE version = $1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = version });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

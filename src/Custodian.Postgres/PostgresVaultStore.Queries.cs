@@ -133,6 +133,16 @@ public sealed partial class PostgresVaultStore
                         (int)SealingKeyKind.Subject);
                 }
 
+                if (deleted < batchSize)
+                {
+                    deleted += await ExecuteAsync(
+                        connection,
+                        "DELETE FROM devices d USING (SELECT d2.subject_id, d2.device_id FROM subjects s JOIN devices d2 ON d2.subject_id = s.id WHERE s.shredded_at IS NOT NULL LIMIT $1) gone WHERE d.subject_id = gone.subject_id AND d.device_id = gone.device_id",
+                        VaultStoreException.Duplicate,
+                        cancellationToken,
+                        batchSize - deleted);
+                }
+
                 await transaction.CommitAsync(cancellationToken);
                 return deleted;
             },

@@ -81,15 +81,18 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 
     public async Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        // One statement: the subject and every subject merged into it (at any depth) lose their keys and lookups.
+        // One statement: the subject and every subject merged into it (at any depth) lose their keys, lookups, device
+        // identifiers and device names. Data-modifying CTEs run even when unread; the counts only keep them visible.
         const string Sql = """
             WITH RECURSIVE family(id) AS (
                 SELECT id FROM subjects WHERE id = $1
                 UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id),
             keys AS (DELETE FROM subject_keys WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
             lookups AS (DELETE FROM lookup_keys WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
+            identifiers AS (DELETE FROM device_identifiers WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
+            names AS (UPDATE devices SET name_sealed = NULL WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
             marked AS (UPDATE subjects SET shredded_at = $2, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL RETURNING 1)
-            SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM keys), (SELECT COUNT(*) FROM lookups), (SELECT COUNT(*) FROM marked)
+            SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM keys), (SELECT COUNT(*) FROM lookups), (SELECT COUNT(*) FROM identifiers), (SELECT COUNT(*) FROM names), (SELECT COUNT(*) FROM marked)
             """;
         var counts = (await QueryAsync(_connection, Sql, [subjectId, Ticks(at)], r => (Family: r.GetInt64(0), Keys: r.GetInt64(1)), cancellationToken)).Single();
         if (counts.Family == 0)
@@ -161,6 +164,9 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         }
 
         await using var batch = new NpgsqlBatch(_connection, _transaction);
+
+        // The same device bound under both registrations becomes one binding of the survivor: the merged one's row wins.
+        batch.BatchCommands.Add(BatchCommand("DELETE FROM devices d WHERE d.subject_id = $1 AND EXISTS (SELECT 1 FROM devices m WHERE m.subject_id = $2 AND m.device_id = d.device_id)", survivorId, mergedId));
         foreach (var table in PostgresTables.PerSubject)
         {
             batch.BatchCommands.Add(BatchCommand($"UPDATE {table} SET subject_id = $1 WHERE subject_id = $2", survivorId, mergedId));
