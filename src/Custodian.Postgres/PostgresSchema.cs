@@ -68,6 +68,18 @@ public static partial class PostgresSchema
         return applied;
     }
 
+    /// <summary>Whether <paramref name="schema"/> already holds a Custodian vault, without creating or changing anything (for read-only tools).</summary>
+    /// <exception cref="NpgsqlException">The server cannot be reached.</exception>
+    public static async Task<bool> ExistsAsync(string connectionString, string schema, CancellationToken cancellationToken)
+    {
+        ValidateName(schema);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema + ".schema_version" });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>The highest applied version in the connection's current schema, 0 when none.</summary>
     public static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
