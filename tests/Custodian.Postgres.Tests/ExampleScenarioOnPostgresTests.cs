@@ -59,16 +59,5 @@ public sealed class ExampleScenarioOnPostgresTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Custodian.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Custodian.slnx not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => RepositoryPaths.Root();
 }
