@@ -46,6 +46,19 @@ internal static class PostgresSql
         }
     }
 
+    /// <summary>Runs a batch in one round trip, translating constraint errors as <see cref="ExecuteAsync"/> does.</summary>
+    public static async Task<int> ExecuteBatchAsync(NpgsqlBatch batch, string duplicateCode, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (PostgresErrors.IsConstraint(ex))
+        {
+            throw PostgresErrors.Translate(ex, duplicateCode);
+        }
+    }
+
     public static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] values)
     {
         await using var command = Create(connection, sql, values);

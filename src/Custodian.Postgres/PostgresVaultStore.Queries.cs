@@ -23,7 +23,7 @@ public sealed partial class PostgresVaultStore
                 {
                     BatchCommands =
                     {
-                        BatchCommand("SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at, EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = s.id) FROM subjects s WHERE id = $1", subjectId),
+                        BatchCommand("SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at, EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = s.id), COALESCE((SELECT v.version FROM subject_state_versions v WHERE v.subject_id = s.id), 0) FROM subjects s WHERE id = $1", subjectId),
                         BatchCommand("SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $1 ORDER BY at, seq", subjectId),
                         BatchCommand("SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $1 ORDER BY at, seq", subjectId),
                         BatchCommand("SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $1 ORDER BY at, seq", subjectId),
@@ -41,10 +41,12 @@ public sealed partial class PostgresVaultStore
 
                 var subject = MapSubject(reader);
                 var hasDataKey = reader.GetBoolean(6);
+                var version = reader.GetInt64(7);
                 return new SubjectState
                 {
                     Subject = subject,
                     HasDataKey = hasDataKey,
+                    Version = version,
                     Consents = await NextResultAsync(reader, r => new ConsentEntry(r.GetString(0), r.GetString(1), r.GetString(2), (ConsentKind)r.GetInt32(3), r.GetBoolean(4), r.GetBoolean(5), r.GetString(6), r.GetString(7), OptionalString(r, 8), Time(r, 9))
                     {
                         RecordedAt = Time(r, 10),
@@ -59,6 +61,16 @@ public sealed partial class PostgresVaultStore
                     GuardianConsents = await NextResultAsync(reader, r => new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3)), cancellationToken),
                 };
             },
+            cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Kept by statement triggers (migration 0007) in the writing transaction, so a change committed by any server on
+    /// the schema is seen by the next call; 0 for a subject nothing has changed since it was created.
+    /// </remarks>
+    public Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) =>
+        WithConnectionAsync(
+            async c => (long?)(await ScalarAsync<long?>(c, "SELECT version FROM subject_state_versions WHERE subject_id = $1", cancellationToken, subjectId) ?? 0),
             cancellationToken);
 
     /// <inheritdoc />
