@@ -6,8 +6,9 @@ namespace Custodian.Postgres.Tests;
 
 /// <summary>
 /// Two real <c>custodian serve</c> processes on one PostgreSQL schema, sharing the master key and API keys, as two
-/// servers behind a load balancer would. The vault reads a person's state from the store on every request, so what one
-/// server records the other honours on its next request, and the chain head lock keeps concurrent writers in one chain.
+/// servers behind a load balancer would. Each vault reuses a person's decoded state only while the store's state version
+/// for them (kept by triggers in the writing transaction) is unchanged, so what one server records the other honours on
+/// its next request, and the chain head lock keeps concurrent writers in one chain.
 /// </summary>
 public sealed class TwoServeProcessesTests : IAsyncLifetime, IAsyncDisposable
 {

@@ -55,6 +55,25 @@ public abstract class BreachAndStatisticsConformance<TFactory> : VaultStoreConfo
     }
 
     [Fact]
+    public async Task A_category_key_is_matched_literally_and_case_sensitively_never_as_a_pattern()
+    {
+        var below = await NewSubjectAsync();
+        var wildcardSibling = await NewSubjectAsync();
+        var otherCase = await NewSubjectAsync();
+        await InTransactionAsync(async t =>
+        {
+            await t.WriteRecordsAsync([TestData.Record(below.SubjectId, "user.body_size.height"), TestData.Record(wildcardSibling.SubjectId, "user.bodyXsize.height")], Ct);
+            await t.AppendEventsAsync([TestData.Event(otherCase.SubjectId, 30, "user.Body_size.height"), TestData.Event(wildcardSibling.SubjectId, 30, "user.body%size.x")], Ct);
+        });
+
+        var found = await Store.FindSubjectsHoldingAsync(["user.body_size"], TestData.T0, TestData.T0.AddHours(1), Ct);
+        var percent = await Store.FindSubjectsHoldingAsync(["user.body%"], TestData.T0, TestData.T0.AddHours(1), Ct);
+
+        Assert.Equal([below.SubjectId], found);
+        Assert.Empty(percent);
+    }
+
+    [Fact]
     public async Task The_statistics_scan_returns_every_event_in_the_window_once_across_pages_without_erased_people()
     {
         var person = await NewSubjectAsync();
