@@ -1,4 +1,5 @@
 using Custodian.Policy;
+using Custodian.Postgres;
 using Custodian.Requests;
 using Custodian.Server.Auth;
 using Custodian.Sqlite;
@@ -15,12 +16,16 @@ namespace Custodian.Server;
 /// </summary>
 public sealed partial class CustodianRuntime(IOptions<ServerOptions> options, TimeProvider clock, ILogger<CustodianRuntime> logger) : IHostedService, IAsyncDisposable
 {
-    private SqliteVaultFactory.OpenVault? _open;
+    /// <summary>The environment variable naming a PostgreSQL connection string when <see cref="ServerOptions.Postgres"/> is unset.</summary>
+    public const string PostgresEnvironmentVariable = "CUSTODIAN_POSTGRES";
+
+    private DataVault? _vault;
+    private IAsyncDisposable? _open;
     private ApiKeyStore? _keys;
     private RequestDesk? _requests;
 
     /// <summary>The vault (after start).</summary>
-    public DataVault Vault => _open?.Vault ?? throw new InvalidOperationException("The server has not started.");
+    public DataVault Vault => _vault ?? throw new InvalidOperationException("The server has not started.");
 
     /// <summary>The policy in force.</summary>
     public CompiledPolicy Policy => Vault.Policy;
@@ -40,13 +45,26 @@ public sealed partial class CustodianRuntime(IOptions<ServerOptions> options, Ti
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.Policy)) throw new InvalidOperationException("No policy file given: pass --policy FILE.");
         var policy = PolicyCompiler.CompileFile(settings.Policy);
-        _open = await SqliteVaultFactory.OpenAsync(Path.GetFullPath(settings.Data), policy, clock, cancellationToken);
-        _keys = new ApiKeyStore(settings.Data, clock);
-        _requests = _open.Vault.CreateRequestDesk();
-        if (_open.KeyWarning is { } warning) LogKeyWarning(logger, warning);
-        var shortHash = policy.ContentHash[..12];
         var dataPath = Path.GetFullPath(settings.Data);
-        LogStarted(logger, policy.Document.Id, policy.Document.Version, shortHash, dataPath);
+        var postgres = string.IsNullOrWhiteSpace(settings.Postgres) ? Environment.GetEnvironmentVariable(PostgresEnvironmentVariable) : settings.Postgres;
+        string? keyWarning;
+        string storeName;
+        if (string.IsNullOrWhiteSpace(postgres))
+        {
+            var open = await SqliteVaultFactory.OpenAsync(dataPath, policy, clock, cancellationToken);
+            (_open, _vault, keyWarning, storeName) = (open, open.Vault, open.KeyWarning, "data directory " + dataPath);
+        }
+        else
+        {
+            var open = await PostgresVaultFactory.OpenAsync(postgres, settings.PostgresSchema, dataPath, policy, clock, cancellationToken);
+            (_open, _vault, keyWarning, storeName) = (open, open.Vault, open.KeyWarning, "PostgreSQL schema " + settings.PostgresSchema);
+        }
+
+        _keys = new ApiKeyStore(settings.Data, clock);
+        _requests = _vault.CreateRequestDesk();
+        if (keyWarning is { } warning) LogKeyWarning(logger, warning);
+        var shortHash = policy.ContentHash[..12];
+        LogStarted(logger, policy.Document.Id, policy.Document.Version, shortHash, storeName);
     }
 
     /// <inheritdoc />
@@ -57,11 +75,12 @@ public sealed partial class CustodianRuntime(IOptions<ServerOptions> options, Ti
     {
         if (_open is not null) await _open.DisposeAsync();
         _open = null;
+        _vault = null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogKeyWarning(ILogger logger, string warning);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Enforcing policy {PolicyId} version {Version} (sha256 {Hash}…) on data directory {Data}")]
-    private static partial void LogStarted(ILogger logger, string policyId, string version, string hash, string data);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enforcing policy {PolicyId} version {Version} (sha256 {Hash}…) on {Store}")]
+    private static partial void LogStarted(ILogger logger, string policyId, string version, string hash, string store);
 }

@@ -12,6 +12,15 @@ public sealed class ServerOptions
     /// <summary>The data directory (SQLite file, key file, API keys, outbox).</summary>
     public string Data { get; set; } = "custodian-data";
 
+    /// <summary>
+    /// A PostgreSQL connection string (<c>--postgres "Host=…"</c>, else <c>CUSTODIAN_POSTGRES</c>); when set the vault lives
+    /// there instead of the SQLite file, and the data directory keeps only the key file and API keys.
+    /// </summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>The PostgreSQL schema holding the vault; servers sharing a vault use the same schema and master key.</summary>
+    public string PostgresSchema { get; set; } = "custodian";
+
     /// <summary>Requests per second each API key may make (token bucket; bursts up to one second's worth).</summary>
     public int RateLimitPerSecond { get; set; } = 1000;
 

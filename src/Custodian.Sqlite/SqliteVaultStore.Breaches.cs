@@ -24,15 +24,17 @@ public sealed partial class SqliteVaultStore
             var found = new HashSet<string>(StringComparer.Ordinal);
             foreach (var key in categoryKeys)
             {
-                object?[] values = [key, key + ".%", Ticks(from), Ticks(until)];
+                // Categories below the key are the range [key + ".", key + "/") in binary order ('/' follows '.'): an exact,
+                // case-sensitive prefix match with no wildcards (LIKE would read '_' and '%' in a key as patterns and ignore case).
+                object?[] values = [key, key + ".", key + "/", Ticks(from), Ticks(until)];
                 const string Survivor = "WITH RECURSIVE up(id, top) AS (SELECT id, id FROM subjects WHERE merged_into IS NULL UNION SELECT s.id, up.top FROM subjects s JOIN up ON s.merged_into = up.id) ";
                 found.UnionWith(Query(connection, null, Survivor + """
                     SELECT DISTINCT up.top FROM records r JOIN up ON up.id = r.subject_id JOIN subjects s ON s.id = up.top
-                    WHERE (r.category = $p0 OR r.category LIKE $p1) AND r.collected_at <= $p3 AND (r.erased_at IS NULL OR r.erased_at >= $p2) AND s.shredded_at IS NULL
+                    WHERE (r.category = $p0 OR (r.category >= $p1 AND r.category < $p2)) AND r.collected_at <= $p4 AND (r.erased_at IS NULL OR r.erased_at >= $p3) AND s.shredded_at IS NULL
                     """, values, r => r.GetString(0)));
                 found.UnionWith(Query(connection, null, Survivor + """
                     SELECT DISTINCT up.top FROM events e JOIN up ON up.id = e.subject_id JOIN subjects s ON s.id = up.top
-                    WHERE (e.category = $p0 OR e.category LIKE $p1) AND e.at >= $p2 AND e.at <= $p3 AND s.shredded_at IS NULL
+                    WHERE (e.category = $p0 OR (e.category >= $p1 AND e.category < $p2)) AND e.at >= $p3 AND e.at <= $p4 AND s.shredded_at IS NULL
                     """, values, r => r.GetString(0)));
             }
 

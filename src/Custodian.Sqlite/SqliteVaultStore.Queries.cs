@@ -57,7 +57,7 @@ public sealed partial class SqliteVaultStore
         });
 
     /// <inheritdoc />
-    /// <remarks>Kept by triggers (migration 0005), so writes from any connection or process change it.</remarks>
+    /// <remarks>Kept by triggers (migration 0007), so writes from any connection or process change it.</remarks>
     public Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) =>
         Read<long?>(cancellationToken, connection => StateVersion(connection, null, subjectId));
 

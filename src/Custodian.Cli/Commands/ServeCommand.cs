@@ -14,20 +14,29 @@ internal static class ServeCommand
         var data = new Option<string>("--data") { Description = "The data directory (SQLite file, key file, API keys). Created when missing.", DefaultValueFactory = _ => "custodian-data" };
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var rate = new Option<int>("--rate-limit") { Description = "Requests per second per API key.", DefaultValueFactory = _ => 1000 };
+        var postgres = new PostgresOptions();
         var command = new Command("serve", """
             Serve the Custodian API: every read names a purpose, every use is decided by the policy, every call is audited.
             Create an API key first with 'custodian keys create'. Stop with Ctrl+C: in-flight writes finish first.
+            With --postgres (or CUSTODIAN_POSTGRES) the vault lives in PostgreSQL and any number of servers may share it;
+            the data directory then keeps only the master key and API keys, and every server needs the same ones.
 
-            Example:
+            Examples:
               custodian keys create --data ./custodian-data --name backend --scope service --purpose essential.service
               custodian serve --policy examples/cekura/policy.yaml --data ./custodian-data --urls http://127.0.0.1:5080
+              custodian serve --policy examples/cekura/policy.yaml --data ./custodian-data --postgres "Host=db;Database=custodian;Username=custodian"
             """)
         {
             policy, data, urls, rate,
         };
+        postgres.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var options = new ServeOptions(parse.GetValue(policy)!, parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(rate));
+            var options = new ServeOptions(parse.GetValue(policy)!, parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(rate))
+            {
+                Postgres = postgres.Resolve(parse),
+                PostgresSchema = parse.GetValue(postgres.Schema)!,
+            };
             return await RunAsync(console, options, ct);
         });
         return command;
@@ -41,6 +50,12 @@ internal static class ServeCommand
             return ExitCodes.Unreadable;
         }
 
+        if (options.Postgres is not null && PostgresOptions.CheckSchema(options.PostgresSchema) is { } schemaError)
+        {
+            console.Error.WriteLine($"error: --postgres-schema: {schemaError}");
+            return ExitCodes.Unreadable;
+        }
+
         var check = PolicyCheckCommand.Run(new CliConsole(TextWriter.Null, console.Error), [options.Policy], "text", strict: false);
         if (check != ExitCodes.Ok) return check;
         var app = CustodianServer.CreateBuilder(["--urls", options.Urls], o =>
@@ -48,9 +63,14 @@ internal static class ServeCommand
             o.Policy = options.Policy;
             o.Data = options.Data;
             o.RateLimitPerSecond = options.RateLimitPerSecond;
+            o.Postgres = options.Postgres;
+            o.PostgresSchema = options.PostgresSchema;
         }).Build().MapCustodian();
         await app.StartAsync(cancellationToken);
-        console.Error.WriteLine($"Custodian is serving {Path.GetFileName(options.Policy)} at {string.Join(", ", app.Urls)} (data: {Path.GetFullPath(options.Data)}); Ctrl+C stops it.");
+
+        // The connection string can carry a password, so only the schema is named.
+        var store = options.Postgres is null ? $"data: {Path.GetFullPath(options.Data)}" : $"PostgreSQL schema {options.PostgresSchema}; keys: {Path.GetFullPath(options.Data)}";
+        console.Error.WriteLine($"Custodian is serving {Path.GetFileName(options.Policy)} at {string.Join(", ", app.Urls)} ({store}); Ctrl+C stops it.");
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
     }
@@ -61,4 +81,11 @@ internal static class ServeCommand
 /// <param name="Data">The data directory.</param>
 /// <param name="Urls">Where to listen.</param>
 /// <param name="RateLimitPerSecond">Per-key requests per second.</param>
-internal sealed record ServeOptions(string Policy, string Data, string Urls, int RateLimitPerSecond);
+internal sealed record ServeOptions(string Policy, string Data, string Urls, int RateLimitPerSecond)
+{
+    /// <summary>The PostgreSQL connection string, or null for the SQLite file in the data directory.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>The PostgreSQL schema.</summary>
+    public string PostgresSchema { get; init; } = "custodian";
+}

@@ -1,0 +1,271 @@
+using Custodian.Audit;
+using Custodian.Crypto;
+using Custodian.Storage;
+using Npgsql;
+using static Custodian.Postgres.PostgresSql;
+using static Custodian.Postgres.PostgresValues;
+
+namespace Custodian.Postgres;
+
+/// <summary>
+/// A read-committed PostgreSQL transaction on one pooled connection. It starts by locking the audit
+/// chain head row (<c>SELECT … FOR UPDATE</c>), so units of work from every process on the schema
+/// run one after the other: no update is lost and sequence numbers never race. Reads inside it see
+/// everything committed before the lock was granted.
+/// </summary>
+internal sealed partial class PostgresVaultTransaction : IVaultTransaction
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly PostgresVaultStoreOptions _options;
+    private readonly Action _release;
+    private NpgsqlTransaction? _transaction;
+    private AuditChainHead _head;
+    private bool _headMoved;
+
+    private PostgresVaultTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresVaultStoreOptions options, Action release, AuditChainHead head)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _options = options;
+        _release = release;
+        _head = head;
+    }
+
+    public static async Task<PostgresVaultTransaction> BeginAsync(NpgsqlDataSource dataSource, PostgresVaultStoreOptions options, Action release, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var head = (await QueryAsync(connection, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE", [], r => new AuditChainHead(r.GetInt64(0), r.GetFieldValue<byte[]>(1)), cancellationToken))
+                .SingleOrDefault() ?? throw new VaultStoreException("STORE000", "The audit_head row is missing; the schema was altered outside Custodian. Restore it from a backup.");
+            return new PostgresVaultTransaction(connection, transaction, options, release, head);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task CreateSubjectAsync(StoredSubject subject, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return RunAsync(
+            "INSERT INTO subjects (id, created_at, birth_date_sealed) VALUES ($1, $2, $3)",
+            VaultStoreException.Duplicate,
+            cancellationToken,
+            subject.SubjectId,
+            Ticks(subject.CreatedAt),
+            subject.BirthDateSealed);
+    }
+
+    public Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
+        RunAsync("INSERT INTO lookup_keys (kind, blind_index, subject_id) VALUES ($1, $2, $3)", VaultStoreException.LookupTaken, cancellationToken, (int)kind, blindIndex, subjectId);
+
+    public async Task<bool> RemoveLookupKeyAsync(LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
+        await RunAsync("DELETE FROM lookup_keys WHERE kind = $1 AND blind_index = $2", VaultStoreException.Duplicate, cancellationToken, (int)kind, blindIndex) > 0;
+
+    public Task StoreSubjectKeyAsync(WrappedSubjectKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return RunAsync(
+            "INSERT INTO subject_keys (subject_id, key_id, wrapped, created_at) VALUES ($1, $2, $3, $4)",
+            VaultStoreException.Duplicate,
+            cancellationToken,
+            key.SubjectId,
+            (long)key.KeyId,
+            key.Wrapped,
+            Ticks(key.CreatedAt));
+    }
+
+    public async Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // One statement: the subject and every subject merged into it (at any depth) lose their keys, lookups, device
+        // identifiers and device names. Data-modifying CTEs run even when unread; the counts only keep them visible.
+        const string Sql = """
+            WITH RECURSIVE family(id) AS (
+                SELECT id FROM subjects WHERE id = $1
+                UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id),
+            keys AS (DELETE FROM subject_keys WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
+            lookups AS (DELETE FROM lookup_keys WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
+            identifiers AS (DELETE FROM device_identifiers WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
+            names AS (UPDATE devices SET name_sealed = NULL WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
+            marked AS (UPDATE subjects SET shredded_at = $2, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL RETURNING 1)
+            SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM keys), (SELECT COUNT(*) FROM lookups), (SELECT COUNT(*) FROM identifiers), (SELECT COUNT(*) FROM names), (SELECT COUNT(*) FROM marked)
+            """;
+        var counts = (await QueryAsync(_connection, Sql, [subjectId, Ticks(at)], r => (Family: r.GetInt64(0), Keys: r.GetInt64(1)), cancellationToken)).Single();
+        if (counts.Family == 0)
+        {
+            throw new VaultStoreException(VaultStoreException.UnknownSubject, $"Subject {subjectId} does not exist.");
+        }
+
+        return (int)counts.Keys;
+    }
+
+    public async Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var r in records)
+        {
+            await RunAsync(
+                "INSERT INTO records (id, subject_id, key_owner_id, category, source, purpose, collected_at, expires_at, key_kind, version, sealed, erased_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                VaultStoreException.Duplicate,
+                cancellationToken,
+                r.RecordId, r.SubjectId, r.EffectiveKeyOwnerId, r.CategoryKey, (int)r.Source, r.PurposeKey, Ticks(r.CollectedAt), Ticks(r.ExpiresAt), (int)r.KeyKind, r.Version, r.Sealed, Ticks(r.ErasedAt));
+        }
+    }
+
+    public async Task<int> RectifyRecordAsync(string recordId, byte[] sealedValue, RecordSource source, string purposeKey, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
+        // The old version's metadata goes to history; overwriting sealed destroys its ciphertext.
+        const string Sql = """
+            WITH old AS (SELECT id, version, source, purpose, collected_at FROM records WHERE id = $1 FOR UPDATE),
+            history AS (INSERT INTO record_versions (record_id, version, source, purpose, collected_at, replaced_at)
+                        SELECT id, version, source, purpose, collected_at, $5 FROM old)
+            UPDATE records r SET sealed = $2, source = $3, purpose = $4, collected_at = $5, expires_at = $6, version = old.version + 1, erased_at = NULL
+            FROM old WHERE r.id = old.id
+            RETURNING r.version
+            """;
+        var versions = await QueryAsync(_connection, Sql, [recordId, sealedValue, (int)source, purposeKey, Ticks(at), Ticks(expiresAt)], r => r.GetInt32(0), cancellationToken);
+        return versions.Count == 1
+            ? versions[0]
+            : throw new VaultStoreException(VaultStoreException.UnknownRecord, $"Record {recordId} does not exist.");
+    }
+
+    public async Task<bool> EraseRecordAsync(string recordId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await RunAsync("UPDATE records SET sealed = NULL, erased_at = $2 WHERE id = $1 AND erased_at IS NULL", VaultStoreException.Duplicate, cancellationToken, recordId, Ticks(at)) > 0;
+
+    public async Task MergeSubjectsAsync(string survivorId, string mergedId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (string.Equals(survivorId, mergedId, StringComparison.Ordinal))
+        {
+            throw new VaultStoreException(VaultStoreException.InvalidMerge, $"Subject {survivorId} cannot be merged with itself.");
+        }
+
+        var found = await QueryAsync(
+            _connection,
+            "SELECT id, merged_into IS NOT NULL FROM subjects WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+            [new[] { survivorId, mergedId }],
+            r => (Id: r.GetString(0), Merged: r.GetBoolean(1)),
+            cancellationToken);
+        foreach (var id in (ReadOnlySpan<string>)[survivorId, mergedId])
+        {
+            var subject = found.Find(s => string.Equals(s.Id, id, StringComparison.Ordinal));
+            if (subject.Id is null)
+            {
+                throw new VaultStoreException(VaultStoreException.UnknownSubject, $"Subject {id} does not exist.");
+            }
+
+            if (subject.Merged)
+            {
+                throw new VaultStoreException(VaultStoreException.InvalidMerge, $"Subject {id} was already merged.");
+            }
+        }
+
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+
+        // The same device bound under both registrations becomes one binding of the survivor: the merged one's row wins.
+        batch.BatchCommands.Add(BatchCommand("DELETE FROM devices d WHERE d.subject_id = $1 AND EXISTS (SELECT 1 FROM devices m WHERE m.subject_id = $2 AND m.device_id = d.device_id)", survivorId, mergedId));
+        foreach (var table in PostgresTables.PerSubject)
+        {
+            batch.BatchCommands.Add(BatchCommand($"UPDATE {table} SET subject_id = $1 WHERE subject_id = $2", survivorId, mergedId));
+        }
+
+        batch.BatchCommands.Add(BatchCommand("UPDATE subjects SET merged_into = $1, merged_at = $3 WHERE id = $2", survivorId, mergedId, Ticks(at)));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var chained = AuditChain.Link(_head, entry);
+        await RunAsync(
+            "INSERT INTO audit_entries (seq, at, action, subject_id, body, hash) VALUES ($1, $2, $3, $4, $5, $6)",
+            VaultStoreException.Duplicate,
+            cancellationToken,
+            chained.Entry.Sequence, Ticks(chained.Entry.At), chained.Entry.Action, chained.Entry.SubjectId, chained.Body, chained.Hash);
+        _head = new AuditChainHead(chained.Entry.Sequence, chained.Hash);
+        _headMoved = true;
+        if (_options.CheckpointInterval > 0 && chained.Entry.Sequence % _options.CheckpointInterval == 0)
+        {
+            await WriteCheckpointAsync(chained.Entry.At, cancellationToken);
+        }
+
+        return chained.Entry;
+    }
+
+    public Task<AuditCheckpoint?> WriteAuditCheckpointAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        WriteCheckpointAsync(at, cancellationToken);
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        if (_headMoved)
+        {
+            await RunAsync("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", VaultStoreException.Duplicate, cancellationToken, _head.Sequence, _head.Hash);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await CompleteAsync();
+    }
+
+    public async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.RollbackAsync(cancellationToken);
+        }
+
+        await CompleteAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Disposing an uncommitted NpgsqlTransaction rolls it back; closing the connection does too if the server is gone.
+        await CompleteAsync();
+    }
+
+    private async Task<AuditCheckpoint?> WriteCheckpointAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (_head.Sequence == 0)
+        {
+            return null;
+        }
+
+        var checkpoint = _options.CheckpointSigner.Sign(_head.Sequence, _head.Hash, at);
+        await RunAsync(
+            "INSERT INTO audit_checkpoints (seq, entry_hash, at, signature) VALUES ($1, $2, $3, $4) ON CONFLICT (seq) DO UPDATE SET entry_hash = excluded.entry_hash, at = excluded.at, signature = excluded.signature",
+            VaultStoreException.Duplicate,
+            cancellationToken,
+            checkpoint.Sequence, checkpoint.EntryHash, Ticks(checkpoint.At), checkpoint.Signature);
+        return checkpoint;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
+    private Task<int> RunAsync(string sql, string duplicateCode, CancellationToken cancellationToken, params object?[] values)
+    {
+        _ = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        return ExecuteAsync(_connection, sql, duplicateCode, cancellationToken, values);
+    }
+
+    private async Task CompleteAsync()
+    {
+        var transaction = _transaction;
+        if (transaction is null)
+        {
+            return;
+        }
+
+        _transaction = null;
+        try
+        {
+            await transaction.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
+        finally
+        {
+            _release();
+        }
+    }
+}

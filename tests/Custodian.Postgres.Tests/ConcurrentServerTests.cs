@@ -1,0 +1,69 @@
+using Custodian.Audit;
+using Custodian.Storage;
+using Custodian.Storage.Conformance;
+
+namespace Custodian.Postgres.Tests;
+
+/// <summary>Two stores on one schema stand for two servers sharing a database.</summary>
+public sealed class ConcurrentServerTests : IAsyncLifetime, IAsyncDisposable
+{
+    private const int TransactionsPerServer = 40;
+    private readonly SchemaFixture _schema = new("concurrent");
+
+    private static CancellationToken Ct => CancellationToken.None;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes test classes through IAsyncLifetime only.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public ValueTask DisposeAsync() => _schema.DisposeAsync();
+
+    [PostgresFact]
+    public async Task Two_servers_writing_one_subject_lose_no_update_and_keep_one_unforked_chain()
+    {
+        await using var first = await _schema.OpenAsync(checkpointInterval: 10);
+        await using var second = await _schema.OpenAsync(checkpointInterval: 10);
+        var subject = TestData.Subject();
+        var record = TestData.Record(subject.SubjectId);
+        await using (var setup = await first.BeginAsync(Ct))
+        {
+            await setup.CreateSubjectAsync(subject, Ct);
+            await setup.WriteRecordsAsync([record], Ct);
+            await setup.AppendAuditAsync(TestData.Audit("record.write", subject.SubjectId), Ct);
+            await setup.CommitAsync(Ct);
+        }
+
+        var versions = await Task.WhenAll(
+            Task.Run(() => RectifyRepeatedlyAsync(first, subject.SubjectId, record.RecordId)),
+            Task.Run(() => RectifyRepeatedlyAsync(second, subject.SubjectId, record.RecordId)));
+
+        const int Total = 2 * TransactionsPerServer;
+        Assert.Equal(Enumerable.Range(2, Total), versions.SelectMany(v => v).Order());
+        Assert.Equal(1 + Total, (await second.GetRecordAsync(record.RecordId, Ct))!.Version);
+        Assert.Equal(Enumerable.Range(1, Total), (await first.GetRecordHistoryAsync(record.RecordId, Ct)).Select(v => v.Version));
+        Assert.Equal(Total, (await first.LoadSubjectStateAsync(subject.SubjectId, Ct))!.Consents.Count);
+        var entries = await first.ReadAuditAsync(1, 1000, Ct);
+        Assert.Equal(Enumerable.Range(1, 1 + Total).Select(i => (long)i), entries.Select(e => e.Sequence));
+        var verdict = await new AuditVerifier(TestData.Signer).VerifyAsync(second, Ct);
+        Assert.True(verdict.IsValid, verdict.Message);
+        Assert.Equal(1 + Total, verdict.EntriesVerified);
+        Assert.Equal((1 + Total) / 10, verdict.CheckpointsVerified);
+    }
+
+    private static async Task<List<int>> RectifyRepeatedlyAsync(PostgresVaultStore store, string subjectId, string recordId)
+    {
+        var versions = new List<int>();
+        for (var i = 0; i < TransactionsPerServer; i++)
+        {
+            await using var transaction = await store.BeginAsync(Ct);
+            var at = TestData.T0.AddMinutes(i);
+            versions.Add(await transaction.RectifyRecordAsync(recordId, [(byte)i], RecordSource.Provided, "essential.service", at, null, Ct));
+            await transaction.AppendConsentAsync(TestData.Consent(subjectId, "analytics.reporting", i % 2 == 0, at), Ct);
+            await transaction.AppendAuditAsync(TestData.Audit("record.rectify", subjectId, at), Ct);
+            await transaction.CommitAsync(Ct);
+        }
+
+        return versions;
+    }
+}

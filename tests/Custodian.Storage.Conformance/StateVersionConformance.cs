@@ -1,0 +1,98 @@
+namespace Custodian.Storage.Conformance;
+
+/// <summary>
+/// The per-subject state version callers cache decoded state by: it must change with every write to anything
+/// <see cref="IVaultStore.LoadSubjectStateAsync"/> returns, and only then. Stores that do not track it (null) pass trivially.
+/// </summary>
+public abstract class StateVersionConformance<TFactory> : VaultStoreConformance<TFactory>
+    where TFactory : IVaultStoreFactory, new()
+{
+    [Theory]
+    [InlineData("consent")]
+    [InlineData("objection")]
+    [InlineData("objection lifted")]
+    [InlineData("restriction")]
+    [InlineData("legal hold")]
+    [InlineData("legal hold lifted")]
+    [InlineData("relationship")]
+    [InlineData("recipient authorisation")]
+    [InlineData("guardian consent")]
+    [InlineData("data key")]
+    [InlineData("shred")]
+    public async Task Every_change_to_a_subjects_state_changes_its_version_and_the_loaded_state_carries_the_new_one(string change)
+    {
+        var subject = await NewSubjectAsync();
+        var objectionId = TestData.NewId("obj");
+        var holdId = TestData.NewId("hld");
+        await InTransactionAsync(async t =>
+        {
+            await t.AddObjectionAsync(new Objection(objectionId, subject.SubjectId, "marketing.email", TestData.T0), Ct);
+            await t.PlaceLegalHoldAsync(new LegalHold(holdId, subject.SubjectId, "dispute", TestData.T0), Ct);
+        });
+        if (await Store.GetSubjectStateVersionAsync(subject.SubjectId, Ct) is not { } before) return;
+
+        var id = subject.SubjectId;
+        var at = TestData.T0.AddDays(1);
+        await InTransactionAsync(t => change switch
+        {
+            "consent" => t.AppendConsentAsync(TestData.Consent(id, "marketing.email", false, at), Ct),
+            "objection" => t.AddObjectionAsync(new Objection(TestData.NewId("obj"), id, "analytics", at), Ct),
+            "objection lifted" => t.LiftObjectionAsync(objectionId, at, Ct),
+            "restriction" => t.AppendRestrictionAsync(new RestrictionChange(id, true, at), Ct),
+            "legal hold" => t.PlaceLegalHoldAsync(new LegalHold(TestData.NewId("hld"), id, "audit", at), Ct),
+            "legal hold lifted" => t.LiftLegalHoldAsync(holdId, at, Ct),
+            "relationship" => t.AppendRelationshipEventAsync(new RelationshipEvent(id, "account", "opened", at), Ct),
+            "recipient authorisation" => t.AppendRecipientAuthorisationAsync(new RecipientAuthorisation(id, "partner", true, at), Ct),
+            "guardian consent" => t.AppendGuardianConsentAsync(new GuardianConsent(id, true, at, "guardian-1"), Ct),
+            "data key" => t.StoreSubjectKeyAsync(new WrappedSubjectKey(id, 1, [1, 2, 3], at), Ct),
+            "shred" => t.ShredSubjectAsync(id, at, Ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown change."),
+        });
+
+        var after = await Store.GetSubjectStateVersionAsync(id, Ct);
+        var state = await Store.LoadSubjectStateAsync(id, Ct);
+
+        Assert.NotEqual(before, after);
+        Assert.Equal(after, state!.Version);
+    }
+
+    [Fact]
+    public async Task Records_and_events_leave_the_version_alone_and_a_rolled_back_change_does_not_move_it()
+    {
+        var subject = await NewSubjectAsync();
+        if (await Store.GetSubjectStateVersionAsync(subject.SubjectId, Ct) is not { } before) return;
+
+        await InTransactionAsync(async t =>
+        {
+            await t.WriteRecordsAsync([TestData.Record(subject.SubjectId)], Ct);
+            await t.AppendEventsAsync([TestData.Event(subject.SubjectId, 1)], Ct);
+        });
+        await using (var rolledBack = await Store.BeginAsync(Ct))
+        {
+            await rolledBack.AppendConsentAsync(TestData.Consent(subject.SubjectId, "marketing.email", true, TestData.T0), Ct);
+            await rolledBack.RollbackAsync(Ct);
+        }
+
+        Assert.Equal(before, await Store.GetSubjectStateVersionAsync(subject.SubjectId, Ct));
+        Assert.Equal(before, (await Store.LoadSubjectStateAsync(subject.SubjectId, Ct))!.Version);
+    }
+
+    [Fact]
+    public async Task A_merge_changes_the_version_of_both_people_and_another_persons_change_changes_neither()
+    {
+        var survivor = await NewSubjectAsync();
+        var merged = await NewSubjectAsync();
+        var bystander = await NewSubjectAsync();
+        await InTransactionAsync(t => t.AppendConsentAsync(TestData.Consent(merged.SubjectId, "marketing.email", true, TestData.T0), Ct));
+        if (await Store.GetSubjectStateVersionAsync(survivor.SubjectId, Ct) is not { } survivorBefore) return;
+        var mergedBefore = await Store.GetSubjectStateVersionAsync(merged.SubjectId, Ct);
+
+        await InTransactionAsync(t => t.AppendConsentAsync(TestData.Consent(bystander.SubjectId, "marketing.email", true, TestData.T0), Ct));
+        var untouched = (await Store.GetSubjectStateVersionAsync(survivor.SubjectId, Ct), await Store.GetSubjectStateVersionAsync(merged.SubjectId, Ct));
+        await InTransactionAsync(t => t.MergeSubjectsAsync(survivor.SubjectId, merged.SubjectId, TestData.T0.AddDays(1), Ct));
+
+        Assert.Equal((survivorBefore, mergedBefore), untouched);
+        Assert.NotEqual(survivorBefore, await Store.GetSubjectStateVersionAsync(survivor.SubjectId, Ct));
+        Assert.NotEqual(mergedBefore, await Store.GetSubjectStateVersionAsync(merged.SubjectId, Ct));
+    }
+}
