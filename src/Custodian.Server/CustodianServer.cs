@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Custodian.Server.Auth;
 using Custodian.Server.Endpoints;
 using Custodian.Server.Problems;
+using Custodian.Server.Ui;
 using Custodian.Vault;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -16,7 +17,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Custodian.Server;
 
-/// <summary>Builds the Custodian web application: the API under <c>/v1</c>, OpenAPI, health, keys, limits and problem details.</summary>
+/// <summary>
+/// Builds the Custodian web application: the API under <c>/v1</c>, OpenAPI, health, keys, limits and problem details, and the
+/// people-facing pages (<see cref="CustodianUi"/>: privacy center, admin console, cookie banner).
+/// </summary>
 public static class CustodianServer
 {
     /// <summary>The rate limiter policy applied to <c>/v1</c>.</summary>
@@ -64,9 +68,17 @@ public static class CustodianServer
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
                 context.HttpContext.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ApiErrorCodes.RateLimited, $"Too many requests for this key; retry after {retry} second(s).");
+                if (CustodianUi.IsUiPath(context.HttpContext.Request.Path))
+                {
+                    await CustodianUi.WriteStatusPageAsync(context.HttpContext);
+                    return;
+                }
+
+                var who = context.HttpContext.Request.Path.StartsWithSegments("/v1") ? "this key" : "this address";
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ApiErrorCodes.RateLimited, $"Too many requests for {who}; retry after {retry} second(s).");
             };
         });
+        builder.Services.AddCustodianUi();
         return builder;
     }
 
@@ -77,9 +89,14 @@ public static class CustodianServer
         app.UseExceptionHandler(handler => handler.Run(WriteExceptionAsync));
         app.UseStatusCodePages(async context =>
         {
-            if (context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && !context.HttpContext.Response.HasStarted)
-                await ProblemResponses.WriteAsync(context.HttpContext, 404, ApiErrorCodes.NotFound, $"There is no endpoint at {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}; see /openapi/v1.json.");
+            var http = context.HttpContext;
+            if (http.Response.HasStarted) return;
+            if (CustodianUi.IsUiPath(http.Request.Path) && http.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest)
+                await CustodianUi.WriteStatusPageAsync(http);
+            else if (http.Response.StatusCode == StatusCodes.Status404NotFound)
+                await ProblemResponses.WriteAsync(http, 404, ApiErrorCodes.NotFound, $"There is no endpoint at {http.Request.Method} {http.Request.Path}; see /openapi/v1.json.");
         });
+        app.UseCustodianUi();
         app.Use(AuthenticateAsync);
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -91,6 +108,7 @@ public static class CustodianServer
         StatisticsEndpoints.Map(v1);
         BreachEndpoints.Map(v1);
         SystemEndpoints.Map(v1);
+        app.MapCustodianUi();
         return app;
     }
 
@@ -130,6 +148,13 @@ public static class CustodianServer
     private static async Task WriteExceptionAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (CustodianUi.IsUiPath(context.Request.Path))
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await CustodianUi.WriteStatusPageAsync(context);
+            return;
+        }
+
         switch (error)
         {
             case ApiProblemException problem:

@@ -30,7 +30,7 @@ public static class ProblemResponses
             VaultErrorCodes.UnknownSubject or VaultErrorCodes.UnknownBreach => (StatusCodes.Status404NotFound, ""),
             VaultErrorCodes.LookupTaken => (StatusCodes.Status409Conflict, ""),
             VaultErrorCodes.SubjectErased => (StatusCodes.Status410Gone, ""),
-            VaultErrorCodes.UnknownPurpose => (StatusCodes.Status400BadRequest, "/purpose"),
+            VaultErrorCodes.UnknownPurpose or VaultErrorCodes.UnknownCookieCategory => (StatusCodes.Status400BadRequest, "/purpose"),
             VaultErrorCodes.UnknownRecipient => (StatusCodes.Status400BadRequest, "/recipient"),
             VaultErrorCodes.UnknownPermission => (StatusCodes.Status400BadRequest, "/permission"),
             VaultErrorCodes.UnknownCategory => (StatusCodes.Status400BadRequest, "/category"),

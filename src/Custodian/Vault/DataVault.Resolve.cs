@@ -28,6 +28,14 @@ public sealed partial class DataVault
         Policy.TryGetPermission(key, out var id) ? id
         : throw new VaultException(VaultErrorCodes.UnknownPermission, $"The policy declares no permission '{key}'.", Suggestions.Nearest(key, Policy.PermissionKeys));
 
+    /// <summary>The prefix of a consent key naming a cookie category rather than a purpose (<c>cookie:marketing</c>).</summary>
+    public const string CookieKeyPrefix = "cookie:";
+
+    /// <summary>The policy's cookie category with that key, or an <c>unknown_cookie_category</c> error naming the nearest ones.</summary>
+    public CookieCategory ResolveCookieCategory(string key) =>
+        Policy.Document.Cookies.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.Ordinal))
+        ?? throw new VaultException(VaultErrorCodes.UnknownCookieCategory, $"The policy declares no cookie category '{key}'.", Suggestions.Nearest(key, Policy.Document.Cookies.Select(c => c.Key)));
+
     /// <summary>Loads what is recorded about a person as decision facts.</summary>
     public async Task<(SubjectState State, SubjectFacts Facts)> LoadFactsAsync(string subjectId, CancellationToken cancellationToken)
     {
@@ -49,7 +57,7 @@ public sealed partial class DataVault
             SubjectId = subjectId,
             BirthDate = birthDate,
             Erased = !state.HasDataKey,
-            Consents = [.. state.Consents.Select(c => new ConsentFact(c.Key, c.Kind == ConsentKind.Permission, c.Given, c.Explicit, c.At))],
+            Consents = [.. state.Consents.Where(c => c.Kind != ConsentKind.Cookie).Select(c => new ConsentFact(c.Key, c.Kind == ConsentKind.Permission, c.Given, c.Explicit, c.At))],
             Objections = [.. state.Objections.Select(o => new ObjectionFact(o.PurposeKey, o.At, o.LiftedAt))],
             Restrictions = [.. state.Restrictions.Select(r => new ToggleFact(r.Restricted, r.At))],
             Relationships = [.. state.Relationships.Select(r => new RelationshipFact(r.Kind, r.Event, r.At))],
