@@ -24,6 +24,7 @@ public sealed class DanishPagesTests(CustodianSite site)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Privatlivspolitik");
         await Expect(page.Locator("article")).ToContainTextAsync("Datatilsynet");
         await Screenshots.SaveAsync(page, "privacy-statement-da");
+        await Screenshots.SaveAsync(page, "privacy-statement-da-top", fullPage: false);
         await Accessibility.AssertBasicsAsync(page);
 
         var seen = Mailbox.Snapshot(site.Outbox);

@@ -31,7 +31,7 @@ public sealed class PrivacyCenterTests(CustodianSite site)
         var name = page.GetByRole(AriaRole.Region, new() { Name = "Name" });
         await Expect(name).ToContainTextAsync("Karen Holm");
         await Expect(name).ToContainTextAsync("because of our agreement with you");
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Health data" })).ToContainTextAsync("Safety and care service (because you said yes)");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Health data" })).ToContainTextAsync("Safety and care service (with your consent)");
         await Screenshots.SaveAsync(page, "privacy-my-data-en");
         await Accessibility.AssertBasicsAsync(page);
 

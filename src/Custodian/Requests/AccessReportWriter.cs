@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Custodian.Notifications;
 using Custodian.Storage;
@@ -14,6 +13,19 @@ namespace Custodian.Requests;
 /// </summary>
 public static class AccessReportWriter
 {
+    private const string Style = """
+        body { margin: 0; background: #fff; color: #1b1b1b; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.6; }
+        main { max-width: 72rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+        h1 { font-size: 1.9rem; line-height: 1.2; }
+        h2 { font-size: 1.35rem; margin-top: 2.25rem; border-bottom: 2px solid #1b1b1b; }
+        .scroll { overflow-x: auto; }
+        .scroll:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
+        table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+        th, td { border: 1px solid #767676; padding: .45rem .6rem; text-align: left; vertical-align: top; }
+        thead th { background: #eee; }
+
+        """;
+
     /// <summary>Writes the report for <paramref name="subjectId"/>; the read is audited under <c>rights.access</c> as <paramref name="actor"/>.</summary>
     public static async Task<string> WriteAsync(DataVault vault, string subjectId, string language, DateOnly generated, string actor, CancellationToken cancellationToken)
     {
@@ -73,19 +85,6 @@ public static class AccessReportWriter
         return html.ToString();
     }
 
-    private const string Style = """
-        body { margin: 0; background: #fff; color: #1b1b1b; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.6; }
-        main { max-width: 72rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
-        h1 { font-size: 1.9rem; line-height: 1.2; }
-        h2 { font-size: 1.35rem; margin-top: 2.25rem; border-bottom: 2px solid #1b1b1b; }
-        .scroll { overflow-x: auto; }
-        .scroll:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
-        table { border-collapse: collapse; width: 100%; font-size: .95rem; }
-        th, td { border: 1px solid #767676; padding: .45rem .6rem; text-align: left; vertical-align: top; }
-        thead th { background: #eee; }
-
-        """;
-
     private static void AppendList(StringBuilder html, MessageText text, IEnumerable<string> lines)
     {
         var list = lines.ToList();
@@ -112,5 +111,10 @@ public static class AccessReportWriter
         };
     }
 
-    private static string E(string value) => WebUtility.HtmlEncode(value);
+    // UTF-8 page: only the characters HTML gives meaning to are escaped, so Danish letters stay readable in the source.
+    private static string E(string value) => value
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal);
 }

@@ -64,24 +64,34 @@ public sealed class ChartsModel : UiPageModel
         var now = vault.CreateRequestDesk().Now;
         var t = T;
         var culture = CultureInfo.GetCultureInfo(Ui.Language);
-        string Label(DateOnly month, bool withYear) => month.ToDateTime(TimeOnly.MinValue).ToString(withYear || month.Month == 1 ? "MMM yy" : "MMM", culture).TrimEnd('.');
+        // The month, and under it the year on the first month and on every January.
+        string Label(DateOnly month, bool first) => month.ToDateTime(TimeOnly.MinValue).ToString("MMM", culture).TrimEnd('.') + (first || month.Month == 1 ? "\n" + month.Year.ToString(culture) : "");
 
         var (purposes, rates, given, decided) = await ConsoleFigures.ConsentRatesAsync(vault.Store, policy, now, Year, cancellationToken);
         PurposeNames = purposes.Select(p => policy.TryGetPurpose(p, out var id) ? policy.Purpose(id).Definition.Name.Get(Ui.Language) ?? p : p).ToList();
         (Rates, Given, Decided) = (rates, given, decided);
         MonthLabels = rates.Select((m, i) => Label(m.Month, i == 0)).ToList();
         var series = PurposeNames.Select((name, i) => new ChartSeries(name, rates.Select(m => m.Values[i]).ToList())).Where(s => s.Values.Any(v => v is not null)).ToList();
-        ConsentSvg = SvgChart.Lines("consent", t.ConsentChartTitle, t.ConsentChartDescription(series.Select(s => (s.Label, First(s.Values), Last(s.Values))).ToList(), MonthLabels[0], MonthLabels[^1]),
+        ConsentSvg = SvgChart.Lines("consent", t.ConsentChartTitle, t.ConsentChartDescription(series.Select(s => (s.Label, First(s.Values), Last(s.Values))).ToList(), MonthLabels[0].Replace('\n', ' '), Label(rates[^1].Month, true).Replace('\n', ' ')),
             MonthLabels, series, 1, v => v.ToString("P0", culture));
 
         var (forecast, waiting, top) = await ConsoleFigures.RetentionForecastAsync(vault.Store, now, Forecasted, cancellationToken);
         Forecast = forecast;
         Waiting = waiting;
-        ForecastLabels = forecast.Select((m, i) => Label(m.Month, i == 0)).ToList();
+        // The chart labels every third month of the 24: the year goes under the first label shown of each year.
+        string ForecastLabel(int i)
+        {
+            var month = forecast[i].Month;
+            var name = month.ToDateTime(TimeOnly.MinValue).ToString("MMM", culture).TrimEnd('.');
+            var newYear = i == 0 || (i % 3 == 0 && month.Year != forecast[i - 3].Month.Year);
+            return newYear ? name + "\n" + month.Year.ToString(culture) : name;
+        }
+
+        ForecastLabels = Enumerable.Range(0, forecast.Count).Select(ForecastLabel).ToList();
         TopCategories = top.Select(c => (policy.TryGetCategory(c.Category, out var id) ? policy.Category(id).Name.Get(Ui.Language) ?? c.Category : c.Category, c.Count)).ToList();
         var total = (long)forecast.Sum(m => m.Values[0] ?? 0);
         var peak = forecast.OrderByDescending(m => m.Values[0]).First();
-        ForecastSvg = SvgChart.Bars("forecast", t.ForecastChartTitle, t.ForecastChartDescription(total, Label(peak.Month, true), (long)(peak.Values[0] ?? 0), waiting),
+        ForecastSvg = SvgChart.Bars("forecast", t.ForecastChartTitle, t.ForecastChartDescription(total, Label(peak.Month, true).Replace('\n', ' '), (long)(peak.Values[0] ?? 0), waiting),
             ForecastLabels, [new ChartSeries(t.RecordsColumn, forecast.Select(m => m.Values[0]).ToList())], v => v.ToString("0", culture));
 
         var (onTime, overdue) = await ConsoleFigures.OnTimeAsync(vault.Store, now, Year, cancellationToken);
@@ -92,6 +102,13 @@ public sealed class ChartsModel : UiPageModel
         OnTimeSvg = SvgChart.Bars("ontime", t.OnTimeChartTitle, t.OnTimeChartDescription(answered, late, overdue),
             MonthLabels, [new ChartSeries(t.OnTime, onTime.Select(m => m.Values[0]).ToList()), new ChartSeries(t.Late, onTime.Select(m => m.Values[1]).ToList())], v => v.ToString("0", culture));
         await vault.RecordCallAsync(AdminSession.Actor(User), "console.charts", cancellationToken);
+    }
+
+    /// <summary>A month as a table row header: month and year.</summary>
+    public string TableMonth(int index, bool forecast)
+    {
+        var month = forecast ? Forecast[index].Month : Rates[index].Month;
+        return month.ToDateTime(TimeOnly.MinValue).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo(Ui.Language));
     }
 
     private static double? First(IReadOnlyList<double?> values) => values.FirstOrDefault(v => v is not null);

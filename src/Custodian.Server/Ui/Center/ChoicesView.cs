@@ -34,7 +34,7 @@ public sealed record ChoicesView(IReadOnlyList<ChoiceItem> Consents, IReadOnlyLi
             return new ChoiceItem(p.Key, p.Definition.Name.Get(language) ?? p.Key, why, false, open is not null, open is null ? null : Day(open.At));
         }).ToList();
         var history = state.Consents.Where(c => c.Kind != ConsentKind.Cookie).Reverse().Select(c => new HistoryLine(
-            Day(c.At),
+            Day(c.At) + " " + c.At.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC",
             c.Kind == ConsentKind.Permission
                 ? (policy.TryGetPermission(c.Key, out var permission) ? policy.Permission(permission).Definition.Name.Get(language) ?? c.Key : c.Key)
                 : (policy.TryGetPurpose(c.Key, out var purpose) ? policy.Purpose(purpose).Definition.Name.Get(language) ?? c.Key : c.Key),

@@ -1,3 +1,4 @@
+using Custodian.Policy;
 using Custodian.Requests;
 using Custodian.Server.Ui.Text;
 using Custodian.Storage;
@@ -49,11 +50,7 @@ public sealed record MyDataView(IReadOnlyList<HeldCategory> Categories, IReadOnl
                 var recipient = policy.Recipient(id).Definition;
                 return recipient.NeedsAuthorisation ? t.OnlyWithYourAgreement(recipient.Name) : recipient.Name;
             }).ToList();
-            var expiry = group.Select(r => r.Record.ExpiresAt).Where(e => e is not null).Min();
-            var deletion = expiry is { } at
-                ? t.DeletedOn(ui.Statement.FormatDate(DateOnly.FromDateTime(at.UtcDateTime)))
-                : facts.Retention.Count > 0 ? string.Join("; ", facts.Retention) : t.NoRetentionRule;
-            categories.Add(new HeldCategory(group.Key, facts.Name, values, uses, recipients, deletion, held));
+            categories.Add(new HeldCategory(group.Key, facts.Name, values, uses, recipients, Deletion(policy, group.Key, [.. group.Select(r => r.Record)], ui), held));
         }
 
         var readings = events.Select(e => t.ReadingsSummary(
@@ -61,6 +58,33 @@ public sealed record MyDataView(IReadOnlyList<HeldCategory> Categories, IReadOnl
             e.Count,
             ui.Statement.FormatDate(DateOnly.FromDateTime(e.First.UtcDateTime)),
             ui.Statement.FormatDate(DateOnly.FromDateTime(e.Last.UtcDateTime)))).ToList();
+        categories.Sort((a, b) => (a.Key == "user.name" ? 0 : 1).CompareTo(b.Key == "user.name" ? 0 : 1) is var first and not 0 ? first : string.CompareOrdinal(a.Key, b.Key));
         return new MyDataView(categories, readings, state.IsRestrictedAt(DateTimeOffset.MaxValue));
     }
+
+    // One line per copy: a date when the expiry is known, else the retention rules that will set it; the purpose named when copies differ.
+    private static List<string> Deletion(CompiledPolicy policy, string categoryKey, IReadOnlyList<StoredRecord> records, UiContext ui)
+    {
+        var lines = new List<(string Purpose, string Text)>();
+        foreach (var record in records)
+        {
+            var purpose = policy.TryGetPurpose(record.PurposeKey, out var id) ? policy.Purpose(id).Definition.Name.Get(ui.Language) ?? record.PurposeKey : record.PurposeKey;
+            string text;
+            if (record.ExpiresAt is { } at)
+            {
+                text = ui.Text.DeletedOn(ui.Statement.FormatDate(DateOnly.FromDateTime(at.UtcDateTime)));
+            }
+            else
+            {
+                var rules = policy.Document.Retention.Rules.Where(rule => Custodian.Retention.RetentionScope.Covers(rule, categoryKey, record.PurposeKey)).Select(ui.Statement.RetentionPeriod).Distinct(StringComparer.Ordinal).ToList();
+                text = rules.Count == 0 ? ui.Text.NoRetentionRule : Capital(ui.Statement.JoinOr(rules)) + ".";
+            }
+
+            if (!lines.Contains((purpose, text))) lines.Add((purpose, text));
+        }
+
+        return lines.Select(l => l.Text).Distinct(StringComparer.Ordinal).Count() == 1 ? [lines[0].Text] : [.. lines.Select(l => $"{l.Purpose}: {l.Text}")];
+    }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.InvariantCulture) + text[1..];
 }

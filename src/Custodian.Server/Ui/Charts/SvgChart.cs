@@ -182,7 +182,14 @@ public static class SvgChart
 
         var every = xLabels.Count > 16 ? 3 : 1;
         for (var i = 0; i < xLabels.Count; i += every)
-            svg.Append("<text x=\"").Append(N(X(i, xLabels.Count, bars))).Append("\" y=\"").Append(N(Height - Bottom + 18)).Append("\" text-anchor=\"middle\">").Append(E(xLabels[i])).Append("</text>");
+        {
+            // A label may carry a second line (the year) after a line break.
+            var lines = xLabels[i].Split('\n');
+            var x = N(X(i, xLabels.Count, bars));
+            svg.Append("<text x=\"").Append(x).Append("\" y=\"").Append(N(Height - Bottom + 18)).Append("\" text-anchor=\"middle\">").Append(E(lines[0]));
+            foreach (var line in lines.Skip(1)) svg.Append("<tspan x=\"").Append(x).Append("\" dy=\"14\">").Append(E(line)).Append("</tspan>");
+            svg.Append("</text>");
+        }
         svg.Append("</g>");
     }
 

@@ -67,7 +67,7 @@ internal sealed class DanishUiText : UiText
     public override string StatusName(RequestStatus status) => status switch
     {
         RequestStatus.Received => "Afventer bekræftelse af identitet",
-        RequestStatus.Verified => "Modtaget",
+        RequestStatus.Verified => "Identitet bekræftet",
         RequestStatus.InProgress => "Under behandling",
         RequestStatus.Extended => "Forlænget",
         RequestStatus.Completed => "Afsluttet",
@@ -99,7 +99,7 @@ internal sealed class DanishUiText : UiText
 
     public override string BasisShort(LegalBasis basis) => basis switch
     {
-        LegalBasis.Consent => "fordi du har sagt ja",
+        LegalBasis.Consent => "med dit samtykke",
         LegalBasis.Contract => "på grund af vores aftale med dig",
         LegalBasis.LegalObligation => "fordi loven kræver det",
         LegalBasis.VitalInterest => "for at beskytte nogens liv eller helbred",

@@ -67,7 +67,7 @@ internal sealed class EnglishUiText : UiText
     public override string StatusName(RequestStatus status) => status switch
     {
         RequestStatus.Received => "Waiting for identity check",
-        RequestStatus.Verified => "Received",
+        RequestStatus.Verified => "Identity confirmed",
         RequestStatus.InProgress => "In progress",
         RequestStatus.Extended => "Extended",
         RequestStatus.Completed => "Done",
@@ -99,7 +99,7 @@ internal sealed class EnglishUiText : UiText
 
     public override string BasisShort(LegalBasis basis) => basis switch
     {
-        LegalBasis.Consent => "because you said yes",
+        LegalBasis.Consent => "with your consent",
         LegalBasis.Contract => "because of our agreement with you",
         LegalBasis.LegalObligation => "because the law requires it",
         LegalBasis.VitalInterest => "to protect someone's life or health",
