@@ -53,7 +53,7 @@ public sealed partial class DataVault
         var affected = new HashSet<string>(await _store.FindSubjectsHoldingAsync(breach.Categories, breach.OccurredFrom, breach.OccurredUntil, cancellationToken), StringComparer.Ordinal);
         if (breach.Recipients.Count > 0)
         {
-            for (long from = 1; ; )
+            for (long from = 1; ;)
             {
                 var page = await _store.ReadAuditAsync(from, 5000, cancellationToken);
                 foreach (var entry in page)

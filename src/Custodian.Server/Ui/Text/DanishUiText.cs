@@ -66,8 +66,8 @@ internal sealed class DanishUiText : UiText
 
     public override string StatusName(RequestStatus status) => status switch
     {
-        RequestStatus.Received => "Afventer bekræftelse af identitet",
-        RequestStatus.Verified => "Identitet bekræftet",
+        RequestStatus.Received => "Modtaget, afventer bekræftelse af identitet",
+        RequestStatus.Verified => "Modtaget, identitet bekræftet",
         RequestStatus.InProgress => "Under behandling",
         RequestStatus.Extended => "Forlænget",
         RequestStatus.Completed => "Afsluttet",

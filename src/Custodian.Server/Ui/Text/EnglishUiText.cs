@@ -66,8 +66,8 @@ internal sealed class EnglishUiText : UiText
 
     public override string StatusName(RequestStatus status) => status switch
     {
-        RequestStatus.Received => "Waiting for identity check",
-        RequestStatus.Verified => "Identity confirmed",
+        RequestStatus.Received => "Received, waiting for identity check",
+        RequestStatus.Verified => "Received, identity confirmed",
         RequestStatus.InProgress => "In progress",
         RequestStatus.Extended => "Extended",
         RequestStatus.Completed => "Done",
