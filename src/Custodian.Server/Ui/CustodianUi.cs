@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Custodian.Server.Ui.Banner;
 using Custodian.Server.Ui.Center;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -209,7 +210,7 @@ public static class CustodianUi
         if (stored is null || stored.MergedInto is not null || stored.ShreddedAt is not null)
         {
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsyncSafe(PersonScheme);
+            await context.HttpContext.SignOutAsync(PersonScheme);
         }
     }
 
@@ -220,7 +221,4 @@ public static class CustodianUi
         if (keyId is null || runtime.Keys.Find(keyId) is not { Scope: Auth.ApiScope.Admin, RevokedAt: null }) context.RejectPrincipal();
         return Task.CompletedTask;
     }
-
-    private static Task SignOutAsyncSafe(this HttpContext context, string scheme) =>
-        Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(context, scheme);
 }
