@@ -4,6 +4,7 @@ using Custodian.Requests;
 using Custodian.Server.Auth;
 using Custodian.Server.Endpoints;
 using Custodian.Server.Problems;
+using Custodian.Server.Ui;
 using Custodian.Vault;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -17,7 +18,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Custodian.Server;
 
-/// <summary>Builds the Custodian web application: the API under <c>/v1</c>, OpenAPI, health, keys, limits and problem details.</summary>
+/// <summary>
+/// Builds the Custodian web application: the API under <c>/v1</c>, OpenAPI, health, keys, limits and problem details, and the
+/// people-facing pages (<see cref="CustodianUi"/>: privacy center, admin console, cookie banner).
+/// </summary>
 public static class CustodianServer
 {
     /// <summary>The rate limiter policy applied to <c>/v1</c>.</summary>
@@ -72,9 +76,17 @@ public static class CustodianServer
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
                 context.HttpContext.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ApiErrorCodes.RateLimited, $"Too many requests for this key; retry after {retry} second(s).");
+                if (CustodianUi.IsUiPath(context.HttpContext.Request.Path))
+                {
+                    await CustodianUi.WriteStatusPageAsync(context.HttpContext);
+                    return;
+                }
+
+                var who = context.HttpContext.Request.Path.StartsWithSegments("/v1") ? "this key" : "this address";
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, ApiErrorCodes.RateLimited, $"Too many requests for {who}; retry after {retry} second(s).");
             };
         });
+        builder.Services.AddCustodianUi();
         return builder;
     }
 
@@ -88,6 +100,12 @@ public static class CustodianServer
             // Routing answers these itself with an empty body; give them the same problem shape as every other error.
             var http = context.HttpContext;
             if (http.Response.HasStarted) return;
+            if (CustodianUi.IsUiPath(http.Request.Path) && http.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest)
+            {
+                await CustodianUi.WriteStatusPageAsync(http);
+                return;
+            }
+
             switch (http.Response.StatusCode)
             {
                 case StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed:
@@ -98,6 +116,7 @@ public static class CustodianServer
                     break;
             }
         });
+        app.UseCustodianUi();
         app.Use(AuthenticateAsync);
         app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -111,6 +130,7 @@ public static class CustodianServer
         BreachEndpoints.Map(v1);
         RequestEndpoints.Map(v1);
         SystemEndpoints.Map(v1);
+        app.MapCustodianUi();
         return app;
     }
 
@@ -150,6 +170,13 @@ public static class CustodianServer
     private static async Task WriteExceptionAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (CustodianUi.IsUiPath(context.Request.Path))
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await CustodianUi.WriteStatusPageAsync(context);
+            return;
+        }
+
         switch (error)
         {
             case ApiProblemException problem:

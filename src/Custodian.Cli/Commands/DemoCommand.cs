@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Custodian.Policy;
+using Custodian.Scenarios;
 using Custodian.Server;
 using Custodian.Server.Auth;
+using Custodian.Server.Demo;
 using Custodian.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -56,9 +58,11 @@ internal static class DemoCommand
         console.Error.WriteLine($"Seeding demo data in {Path.GetFullPath(dataDirectory)} …");
         var policy = PolicyCompiler.CompileFile(policyPath);
         IReadOnlyList<string> people;
-        await using (var open = await SqliteVaultFactory.OpenAsync(dataDirectory, policy, TimeProvider.System, cancellationToken))
+        var now = TimeProvider.System.GetUtcNow();
+        var clock = new VirtualClock(now - DemoSeed.History);
+        await using (var open = await SqliteVaultFactory.OpenAsync(dataDirectory, policy, clock, cancellationToken))
         {
-            people = await DemoSeed.SeedAsync(open.Vault, console.Error, cancellationToken);
+            people = await DemoSeed.SeedAsync(open.Vault, clock, now, console.Error, cancellationToken);
         }
 
         var keys = new ApiKeyStore(dataDirectory);
@@ -78,8 +82,11 @@ internal static class DemoCommand
 
             Custodian demo is running at {{url}}
               policy:        CEKURA A/S (examples/cekura/policy.yaml), Danish and English
-              data:          {{Path.GetFullPath(dataDirectory)}} (SQLite, {{people.Count}} people)
+              data:          {{Path.GetFullPath(dataDirectory)}} (SQLite, {{people.Count}} named customers and a year of history)
               OpenAPI:       {{url}}/openapi/v1.json
+              privacy:       {{url}}/privacy   (the privacy center: sign in as {{DemoSeed.People[0].Email}}; the code arrives in {{Path.GetFullPath(Path.Combine(dataDirectory, "outbox"))}})
+              admin:         {{url}}/admin     (the admin console: sign in with the admin key)
+              banner:        <script src="{{url}}/consent.js" defer></script>
               admin key:     {{admin}}
               service key:   {{service}}   (may name essential.service, essential.service.care, marketing.communications.email)
 

@@ -72,6 +72,13 @@ public sealed class ApiKeyStore
         }
     }
 
+    /// <summary>The key with this id (revoked ones included), or null; re-reads the file when it changed.</summary>
+    public ApiKey? Find(string id)
+    {
+        Reload(force: false);
+        lock (_gate) return _keys.TryGetValue(id, out var key) ? key : null;
+    }
+
     /// <summary>The live key a token stands for, or null. The secret is compared in constant time.</summary>
     public ApiKey? Authenticate(string? token)
     {

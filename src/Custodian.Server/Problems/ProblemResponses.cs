@@ -31,7 +31,7 @@ public static class ProblemResponses
             VaultErrorCodes.LookupTaken or VaultErrorCodes.AlreadyPublished => (StatusCodes.Status409Conflict, ""),
             VaultErrorCodes.NoticePeriodTooShort => (StatusCodes.Status422UnprocessableEntity, "/effective"),
             VaultErrorCodes.SubjectErased => (StatusCodes.Status410Gone, ""),
-            VaultErrorCodes.UnknownPurpose => (StatusCodes.Status400BadRequest, "/purpose"),
+            VaultErrorCodes.UnknownPurpose or VaultErrorCodes.UnknownCookieCategory => (StatusCodes.Status400BadRequest, "/purpose"),
             VaultErrorCodes.UnknownRecipient => (StatusCodes.Status400BadRequest, "/recipient"),
             VaultErrorCodes.UnknownPermission => (StatusCodes.Status400BadRequest, "/permission"),
             VaultErrorCodes.UnknownCategory => (StatusCodes.Status400BadRequest, "/category"),

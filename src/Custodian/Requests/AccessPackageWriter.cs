@@ -107,7 +107,7 @@ public static class AccessPackageWriter
             json.WriteStartObject();
             json.WriteString("receipt", c.ConsentId);
             json.WriteString("key", c.Key);
-            json.WriteString("kind", c.Kind == ConsentKind.Permission ? "permission" : "purpose");
+            json.WriteString("kind", c.Kind.ToString().ToLowerInvariant());
             json.WriteString("state", c.Given ? "given" : "withdrawn");
             json.WriteBoolean("explicit", c.Explicit);
             json.WriteString("at", c.At);

@@ -118,4 +118,21 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
     Task<IReadOnlyList<AnonymousCount>> ReadAnonymousCountsAsync(CancellationToken cancellationToken);
 
     #endregion
+
+    #region Console
+
+    /// <summary>Every consent ledger entry of every person (merged and erased ones included), oldest first: consent rates over time, from keys and ids only.</summary>
+    IAsyncEnumerable<ConsentEntry> ScanConsentsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Live records (neither erased nor crypto-shredded) counted per category and calendar month (UTC) of their expiry, for expiries
+    /// before <paramref name="until"/>; an expiry before <paramref name="from"/> counts in the month of <paramref name="from"/>, and
+    /// records whose expiry waits for an event count with a null month.
+    /// </summary>
+    Task<IReadOnlyList<ExpiryCount>> CountExpiriesAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>A person's events counted per category with the first and last time, reading no value.</summary>
+    Task<IReadOnlyList<EventCategoryCount>> CountEventsByCategoryAsync(string subjectId, CancellationToken cancellationToken);
+
+    #endregion
 }

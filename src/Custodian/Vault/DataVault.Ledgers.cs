@@ -9,14 +9,19 @@ public sealed partial class DataVault
     /// <summary>
     /// Records consent given or withdrawn for a purpose or a permission, with a receipt (ISO/IEC TS 27560 fields).
     /// Withdrawal stops processing from that moment; the ledger keeps the earlier consent as evidence (CK7).
+    /// A purpose key of the form <c>cookie:&lt;category&gt;</c> records a choice about a cookie category of the policy that
+    /// names no purpose (<see cref="ConsentKind.Cookie"/>): kept as evidence, deciding nothing.
     /// </summary>
     public async Task<ConsentEntry> RecordConsentAsync(string subjectId, string key, bool isPermission, bool given, bool isExplicit, string method, string? evidence, string actor, CancellationToken cancellationToken)
     {
-        if (isPermission) ResolvePermission(key);
+        ArgumentNullException.ThrowIfNull(key);
+        var kind = isPermission ? ConsentKind.Permission : key.StartsWith(CookieKeyPrefix, StringComparison.Ordinal) ? ConsentKind.Cookie : ConsentKind.Purpose;
+        if (kind == ConsentKind.Permission) ResolvePermission(key);
+        else if (kind == ConsentKind.Cookie) ResolveCookieCategory(key[CookieKeyPrefix.Length..]);
         else ResolvePurpose(key);
         await RequireLiveSubjectAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
-        var entry = new ConsentEntry(Ids.New("cns"), subjectId, key, isPermission ? ConsentKind.Permission : ConsentKind.Purpose, given, isExplicit, Policy.Document.Version, method, evidence, now)
+        var entry = new ConsentEntry(Ids.New("cns"), subjectId, key, kind, given, isExplicit, Policy.Document.Version, method, evidence, now)
         {
             Controller = Policy.Document.Controller.Name,
             LegalBasis = "consent",
@@ -32,10 +37,10 @@ public sealed partial class DataVault
         }, new AuditEntry(now, actor, "consent.change")
         {
             SubjectId = subjectId,
-            Purpose = isPermission ? null : key,
+            Purpose = kind == ConsentKind.Purpose ? key : null,
             Details = new Dictionary<string, string>
             {
-                ["kind"] = isPermission ? "permission" : "purpose",
+                ["kind"] = kind.ToString().ToLowerInvariant(),
                 ["key"] = key,
                 ["given"] = given ? "true" : "false",
                 ["explicit"] = isExplicit ? "true" : "false",

@@ -28,6 +28,14 @@ public sealed partial class DataVault
         Policy.TryGetPermission(key, out var id) ? id
         : throw new VaultException(VaultErrorCodes.UnknownPermission, $"The policy declares no permission '{key}'.", Suggestions.Nearest(key, Policy.PermissionKeys));
 
+    /// <summary>The prefix of a consent key naming a cookie category rather than a purpose (<c>cookie:marketing</c>).</summary>
+    public const string CookieKeyPrefix = "cookie:";
+
+    /// <summary>The policy's cookie category with that key, or an <c>unknown_cookie_category</c> error naming the nearest ones.</summary>
+    public CookieCategory ResolveCookieCategory(string key) =>
+        Policy.Document.Cookies.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.Ordinal))
+        ?? throw new VaultException(VaultErrorCodes.UnknownCookieCategory, $"The policy declares no cookie category '{key}'.", Suggestions.Nearest(key, Policy.Document.Cookies.Select(c => c.Key)));
+
     /// <summary>Loads what is recorded about a person as decision facts (reused while the person's state is unchanged).</summary>
     public async Task<(SubjectState State, SubjectFacts Facts)> LoadFactsAsync(string subjectId, CancellationToken cancellationToken)
     {

@@ -57,7 +57,7 @@ public sealed partial class DataVault
             SubjectId = subjectId,
             BirthDate = birthDate,
             Erased = !state.HasDataKey,
-            Consents = [.. state.Consents.Select(c => new ConsentFact(c.Key, c.Kind == ConsentKind.Permission, c.Given, c.Explicit, c.At))],
+            Consents = [.. state.Consents.Where(c => c.Kind != ConsentKind.Cookie).Select(c => new ConsentFact(c.Key, c.Kind == ConsentKind.Permission, c.Given, c.Explicit, c.At))],
             Objections = [.. state.Objections.Select(o => new ObjectionFact(o.PurposeKey, o.At, o.LiftedAt))],
             Restrictions = [.. state.Restrictions.Select(r => new ToggleFact(r.Restricted, r.At))],
             Relationships = [.. state.Relationships.Select(r => new RelationshipFact(r.Kind, r.Event, r.At))],

@@ -18,6 +18,9 @@ public static class VaultErrorCodes
     /// <summary>The policy declares no such permission.</summary>
     public const string UnknownPermission = "unknown_permission";
 
+    /// <summary>The policy declares no such cookie category (a consent key <c>cookie:&lt;category&gt;</c>).</summary>
+    public const string UnknownCookieCategory = "unknown_cookie_category";
+
     /// <summary>A lookup key (email, phone, user name) is already registered to another subject.</summary>
     public const string LookupTaken = "lookup_taken";
 

@@ -1,0 +1,44 @@
+using Custodian.Server.Ui;
+using Custodian.Server.Ui.Center;
+using Custodian.Vault;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custodian.Server.Pages.Privacy;
+
+/// <summary>Step one of signing in: the person gives their email address and a one-time code is sent to it.</summary>
+[EnableRateLimiting(CustodianUi.PublicLimit)]
+public sealed class SignInModel : UiPageModel
+{
+    /// <summary>The address given.</summary>
+    [BindProperty]
+    public string? Email { get; set; }
+
+    /// <summary>Shows the form.</summary>
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Sends the code (when the address is a customer's) and moves on to the code form either way.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var email = Email?.Trim();
+        if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            Error = T.EmailInvalid;
+            return Page();
+        }
+
+        try
+        {
+            var challenge = await HttpContext.RequestServices.GetRequiredService<SignInCodes>().StartAsync(email, Ui.Language, cancellationToken);
+            return Redirect("/privacy/sign-in/code?challenge=" + Uri.EscapeDataString(challenge));
+        }
+        catch (VaultException e) when (e.Code == VaultErrorCodes.InvalidLookup)
+        {
+            Error = T.EmailInvalid;
+            return Page();
+        }
+    }
+}

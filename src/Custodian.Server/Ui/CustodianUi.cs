@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Custodian.Server.Ui.Banner;
+using Custodian.Server.Ui.Center;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Custodian.Server.Ui;
+
+/// <summary>
+/// The people-facing parts of the server, rendered on the server with Razor Pages: the privacy center (<c>/privacy</c>, a person
+/// signed in with a one-time code by email), the admin console (<c>/admin</c>, signed in with an admin API key) and the cookie
+/// banner (<c>/consent.js</c> with its public endpoint <c>/consent/cookies</c>).
+/// </summary>
+public static class CustodianUi
+{
+    /// <summary>The cookie scheme of a person signed in to the privacy center.</summary>
+    public const string PersonScheme = "custodian-person";
+
+    /// <summary>The cookie scheme of an administrator signed in to the console.</summary>
+    public const string AdminScheme = "custodian-admin";
+
+    /// <summary>The authorization policy of privacy center pages that need a signed-in person.</summary>
+    public const string PersonPolicy = "person";
+
+    /// <summary>The authorization policy of console pages.</summary>
+    public const string AdminPolicy = "admin";
+
+    /// <summary>The rate limiter policy of public, unauthenticated endpoints: per client address.</summary>
+    public const string PublicLimit = "public";
+
+    /// <summary>The CORS policy of the cookie banner's endpoints, which any site may call.</summary>
+    public const string BannerCors = "banner";
+
+    /// <summary>Claim type of the person's pseudonymous subject id.</summary>
+    public const string SubjectClaim = "custodian:subject";
+
+    /// <summary>Claim type of the admin's API key id.</summary>
+    public const string KeyClaim = "custodian:key";
+
+    /// <summary>Registers pages, cookie sessions, antiforgery, data protection keys in the data directory, CORS, limits and the outbox delivery.</summary>
+    public static IServiceCollection AddCustodianUi(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Privacy", PersonPolicy);
+            o.Conventions.AllowAnonymousToPage("/Privacy/Index");
+            o.Conventions.AllowAnonymousToPage("/Privacy/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Privacy/Code");
+            o.Conventions.AllowAnonymousToPage("/Privacy/Statement");
+            o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+            o.Conventions.AllowAnonymousToPage("/Admin/SignIn");
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        }).AddApplicationPart(typeof(CustodianUi).Assembly);
+
+        services.AddAuthentication()
+            .AddCookie(PersonScheme, o =>
+            {
+                o.Cookie.Name = "custodian_person";
+                o.Cookie.Path = "/privacy";
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/privacy/sign-in";
+                o.AccessDeniedPath = "/privacy/sign-in";
+                o.Events.OnValidatePrincipal = ValidatePersonAsync;
+            })
+            .AddCookie(AdminScheme, o =>
+            {
+                o.Cookie.Name = "custodian_admin";
+                o.Cookie.Path = "/admin";
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = false;
+                o.LoginPath = "/admin/sign-in";
+                o.AccessDeniedPath = "/admin/sign-in";
+                o.Events.OnValidatePrincipal = ValidateAdmin;
+            });
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(PersonPolicy, p => p.AddAuthenticationSchemes(PersonScheme).RequireAuthenticatedUser().RequireClaim(SubjectClaim));
+            o.AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(AdminScheme).RequireAuthenticatedUser().RequireClaim(KeyClaim));
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "custodian_notice";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Pages are UTF-8: Danish letters are written as themselves, not as character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "custodian_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__csrf";
+        });
+
+        // Session cookies and visitor tokens must survive a restart: the key ring lives in the data directory.
+        services.AddDataProtection().SetApplicationName("custodian");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ServerOptions>, ILoggerFactory>((o, server, logs) =>
+        {
+            var directory = Directory.CreateDirectory(Path.Combine(Path.GetFullPath(server.Value.Data), "ui-keys"));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(directory.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            o.XmlRepository = new FileSystemXmlRepository(directory, logs);
+        });
+
+        services.AddCors(o => o.AddPolicy(BannerCors, p => p.AllowAnyOrigin().WithMethods("GET", "POST").WithHeaders("Content-Type").SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(PublicLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = context.RequestServices.GetRequiredService<CustodianRuntime>().Options.PublicRequestsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })));
+
+        services.AddSingleton<OutboxDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDelivery>());
+        services.AddSingleton<SignInCodes>();
+        services.AddSingleton<VisitorTokens>();
+        return services;
+    }
+
+    /// <summary>Adds the UI's middleware (language, security headers, sessions, CORS) and maps its pages and endpoints.</summary>
+    public static WebApplication UseCustodianUi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(async (context, next) =>
+        {
+            if (IsUiPath(context.Request.Path))
+            {
+                UiContext.For(context);
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "same-origin";
+                headers.CacheControl = "no-store";
+            }
+
+            await next(context);
+        });
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Maps the pages, the downloads, the assets and the cookie banner's endpoints.</summary>
+    public static WebApplication MapCustodianUi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/", () => Results.Redirect("/privacy")).ExcludeFromDescription();
+        app.MapRazorPages();
+        UiAssets.Map(app);
+        DownloadEndpoints.Map(app);
+        CookieBannerEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>True for paths the UI renders as HTML (errors there are pages, not problem documents).</summary>
+    public static bool IsUiPath(PathString path) => path.StartsWithSegments("/privacy") || path.StartsWithSegments("/admin");
+
+    /// <summary>Writes a plain page for a UI error status (not found, a stale form), in the person's language.</summary>
+    public static async Task WriteStatusPageAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ui = UiContext.For(context);
+        var status = context.Response.StatusCode;
+        var (title, text) = status switch
+        {
+            StatusCodes.Status404NotFound => (ui.Text.NotFoundTitle, ui.Text.NotFoundText),
+            StatusCodes.Status400BadRequest => (ui.Text.BadFormTitle, ui.Text.BadFormText),
+            StatusCodes.Status429TooManyRequests => (ui.Text.TooManyTitle, ui.Text.TooManyText),
+            _ => (ui.Text.ErrorTitle, ui.Text.ErrorText(context.TraceIdentifier)),
+        };
+        var home = context.Request.Path.StartsWithSegments("/admin") ? "/admin" : "/privacy";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"""
+            <!DOCTYPE html>
+            <html lang="{ui.Language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{E(title)} – {E(ui.Controller)}</title><link rel="stylesheet" href="/assets/site.css"></head>
+            <body><main id="main" class="wrap"><h1>{E(title)}</h1><p>{E(text)}</p><p><a href="{home}">{E(ui.Text.BackHome)}</a></p></main></body></html>
+            """), context.RequestAborted);
+    }
+
+    private static string E(string value) => System.Net.WebUtility.HtmlEncode(value);
+
+    private static async Task ValidatePersonAsync(CookieValidatePrincipalContext context)
+    {
+        var subject = context.Principal?.FindFirstValue(SubjectClaim);
+        var runtime = context.HttpContext.RequestServices.GetRequiredService<CustodianRuntime>();
+        var stored = subject is null ? null : await runtime.Vault.Store.GetSubjectAsync(subject, context.HttpContext.RequestAborted);
+        if (stored is null || stored.MergedInto is not null || stored.ShreddedAt is not null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(PersonScheme);
+        }
+    }
+
+    private static Task ValidateAdmin(CookieValidatePrincipalContext context)
+    {
+        var keyId = context.Principal?.FindFirstValue(KeyClaim);
+        var runtime = context.HttpContext.RequestServices.GetRequiredService<CustodianRuntime>();
+        if (keyId is null || runtime.Keys.Find(keyId) is not { Scope: Auth.ApiScope.Admin, RevokedAt: null }) context.RejectPrincipal();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,38 @@
+using Custodian.Server.Ui.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custodian.Server.Ui;
+
+/// <summary>What every privacy center and console page has: the language and words, the runtime, whether someone is signed in, and flash notices for the post-redirect-get pattern.</summary>
+public abstract class UiPageModel : PageModel
+{
+    /// <summary>The page's language and wording.</summary>
+    public UiContext Ui => UiContext.For(HttpContext);
+
+    /// <summary>The words of the page's language.</summary>
+    public UiText T => Ui.Text;
+
+    /// <summary>Whether a person (privacy center) or an administrator (console) is signed in.</summary>
+    public bool SignedIn { get; private set; }
+
+    /// <summary>The vault, policy and keys.</summary>
+    public CustodianRuntime Runtime => HttpContext.RequestServices.GetRequiredService<CustodianRuntime>();
+
+    /// <summary>An error to show at the top of the page, if any.</summary>
+    public string? Error { get; set; }
+
+    /// <inheritdoc />
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var scheme = Request.Path.StartsWithSegments("/admin") ? CustodianUi.AdminScheme : CustodianUi.PersonScheme;
+        SignedIn = (await HttpContext.AuthenticateAsync(scheme)).Succeeded;
+        await next();
+    }
+
+    /// <summary>Shows <paramref name="message"/> on the next page (after a redirect) as a status notice.</summary>
+    protected void Flash(string message) => TempData["flash"] = message;
+}
