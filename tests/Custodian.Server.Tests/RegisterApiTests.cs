@@ -95,4 +95,16 @@ public sealed class RegisterApiTests : IAsyncLifetime
         var problem = await RawApi.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, VaultErrorCodes.NoticePeriodTooShort);
         Assert.Equal("/effective", problem.GetProperty("pointer").GetString());
     }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.UnknownCookieCategory)]
+    public async Task Consent_for_a_cookie_category_the_policy_does_not_declare_is_refused_with_the_nearest_names()
+    {
+        var id = await Factory.Client(_admin).CreateSubjectAsync(new(Email: "cookie-visitor@example.dk"));
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/consents", _admin, """{"purpose": "cookie:statistic", "given": true}""");
+
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.UnknownCookieCategory);
+        Assert.Contains("statistics", problem.GetProperty("suggestions").EnumerateArray().Select(e => e.GetString()));
+    }
 }

@@ -221,7 +221,10 @@ public static partial class AccessReportWriter
     private static string RecipientName(Policy.CompiledPolicy policy, string key) =>
         policy.TryGetRecipient(key, out var id) ? policy.Recipient(id).Definition.Name : key;
 
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+    // Letters such as æ, ø and å are written as themselves: the page is UTF-8, and a Danish report should read as Danish in its source too.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Encode(string value) => Html.Encode(value);
 
     private sealed class EventSummary(DateTimeOffset first)
     {
