@@ -110,19 +110,9 @@ public sealed partial class DataVault
         var breach = await RequireBreachAsync(breachId, cancellationToken);
         var affected = await FindAffectedAsync(breach, cancellationToken);
         var contact = Policy.Document.Dpo?.Email ?? Policy.Document.Rights.ContactEmail ?? Policy.Document.Controller.Email ?? Policy.Document.Controller.Name;
-        var messages = new List<(string SubjectId, Notifications.RenderedMessage Message, string Language)>();
-        var withoutAddress = 0;
-        foreach (var subjectId in affected)
-        {
-            if (await ContactForNoticeAsync(subjectId, "art34_breach_notice", actor, cancellationToken) is not { } to)
-            {
-                withoutAddress++;
-                continue;
-            }
-
-            var (subject, body) = Notifications.NoticeText.For(to.Language).Breach(Policy.Document.Controller.Name, breach.Description, breach.Consequences, [.. breach.Actions.Select(a => a.Text)], contact);
-            messages.Add((subjectId, new Notifications.RenderedMessage(to.Address, subject, body), to.Language));
-        }
+        var measures = breach.Actions.Select(a => a.Text).ToList();
+        var (messages, withoutAddress) = await ComposeNoticesAsync(affected, "art34_breach_notice", language =>
+            Notifications.NoticeText.For(language).Breach(Policy.Document.Controller.Name, breach.Description, breach.Consequences, measures, contact), actor, cancellationToken);
 
         var now = _clock.GetUtcNow();
         var outbox = new Notifications.Outbox(_keys);

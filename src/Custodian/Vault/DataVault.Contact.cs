@@ -31,4 +31,30 @@ public sealed partial class DataVault
         await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "contact.read") { SubjectId = subjectId, Categories = ["user.contact.email"], ReasonCodes = [notice] }, cancellationToken);
         return (address, language);
     }
+
+    /// <summary>
+    /// Composes a legal notice for each person with an address on file, in their language; people without one are counted
+    /// so the officer can reach them another way.
+    /// </summary>
+    private async Task<(List<(string SubjectId, Notifications.RenderedMessage Message, string Language)> Messages, int WithoutAddress)> ComposeNoticesAsync(
+        IEnumerable<string> subjectIds, string notice, Func<string, (string Subject, string Body)> compose, string actor, CancellationToken cancellationToken)
+    {
+        var messages = new List<(string, Notifications.RenderedMessage, string)>();
+        var withoutAddress = 0;
+        foreach (var subjectId in subjectIds)
+        {
+            // A record merged into another, or a person erased, is no one to write to.
+            if (await _store.GetSubjectAsync(subjectId, cancellationToken) is not { MergedInto: null, ShreddedAt: null }) continue;
+            if (await ContactForNoticeAsync(subjectId, notice, actor, cancellationToken) is not { } to)
+            {
+                withoutAddress++;
+                continue;
+            }
+
+            var (subject, body) = compose(to.Language);
+            messages.Add((subjectId, new Notifications.RenderedMessage(to.Address, subject, body), to.Language));
+        }
+
+        return (messages, withoutAddress);
+    }
 }

@@ -56,25 +56,18 @@ public sealed partial class DataVault
         if (diff.HasMaterialChange)
         {
             var material = diff.Changes.Where(c => c.Material).Select(c => c.Description).ToList();
-            var names = reconsent.Select(k => compiled.Purpose(compiled.TryGetPurpose(k, out var id) ? id : default).Definition.Name);
+            var names = reconsent.Select(k => compiled.Purpose(compiled.TryGetPurpose(k, out var id) ? id : default).Definition.Name).ToList();
+            var everyone = new List<string>();
             for (string? after = null; ;)
             {
                 var page = await _store.ListSubjectIdsAsync(after, 500, cancellationToken);
-                foreach (var subjectId in page)
-                {
-                    if (await ContactForNoticeAsync(subjectId, "policy_change_notice", actor, cancellationToken) is not { } to)
-                    {
-                        withoutAddress++;
-                        continue;
-                    }
-
-                    var (subject, body) = NoticeText.For(to.Language).PolicyChange(compiled.Document.Controller.Name, takesEffect, material, [.. names.Select(n => n.Get(to.Language) ?? "")], compiled.Document.Rights.ContactUrl ?? compiled.Document.Controller.Url);
-                    messages.Add((subjectId, new RenderedMessage(to.Address, subject, body), to.Language));
-                }
-
+                everyone.AddRange(page);
                 if (page.Count < 500) break;
                 after = page[^1];
             }
+
+            (messages, withoutAddress) = await ComposeNoticesAsync(everyone, "policy_change_notice", language =>
+                NoticeText.For(language).PolicyChange(compiled.Document.Controller.Name, takesEffect, material, [.. names.Select(n => n.Get(language) ?? "")], compiled.Document.Rights.ContactUrl ?? compiled.Document.Controller.Url), actor, cancellationToken);
         }
 
         var outbox = new Outbox(_keys);
