@@ -93,7 +93,10 @@ public sealed partial class SqliteVaultStore
             (Subject: r.GetString(0), Consent: new RetentionConsent(r.GetString(1), r.GetBoolean(2), Time(r, 3)))), c => c.Subject);
         var holds = Group(Query(connection, snapshot, "SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id >= $p0 AND subject_id <= $p1 ORDER BY subject_id, from_at, rowid", range, r =>
             new LegalHold(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4), OptionalTime(r, 5))), h => h.SubjectId);
-        var lastEvents = Query(connection, snapshot, "SELECT subject_id, MAX(at) FROM events WHERE subject_id >= $p0 AND subject_id <= $p1 GROUP BY subject_id", range, r => (Id: r.GetString(0), At: Time(r, 1)))
+        // For one person, MAX over the (subject_id, at) index reads a single row; grouped over a range it would read them all.
+        var lastEvents = Query(connection, snapshot, first == last
+                ? "SELECT subject_id, at FROM events WHERE subject_id = $p0 ORDER BY at DESC LIMIT 1"
+                : "SELECT subject_id, MAX(at) FROM events WHERE subject_id >= $p0 AND subject_id <= $p1 GROUP BY subject_id", first == last ? [first] : range, r => (Id: r.GetString(0), At: Time(r, 1)))
             .ToDictionary(e => e.Id, e => e.At, StringComparer.Ordinal);
 
         var subjects = new List<RetentionSubject>(records.Count);
