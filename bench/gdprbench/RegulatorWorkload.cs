@@ -1,0 +1,21 @@
+namespace Custodian.GdprBench;
+
+/// <summary>The regulator: reads metadata (0.5), reads the latest 100 log entries (0.499), verifies TTL over all records (0.001).</summary>
+internal sealed class RegulatorWorkload : Workload
+{
+    public override string Name => "regulator";
+
+    protected override IReadOnlyList<(double Share, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; } =
+    [
+        (0.5, (c, ct) => c.System.ReadMetadataAsync(LiveUser(c), ct)),
+        (0.499, (c, ct) => c.System.ReadLogsAsync(100, ct)),
+        (0.001, VerifyTtlAsync),
+    ];
+
+    private static async Task VerifyTtlAsync(WorkloadContext context, CancellationToken cancellationToken)
+    {
+        var counted = await context.System.CountExpiredAsync(context.Truth.Now, cancellationToken);
+        context.ReadsChecked++;
+        if (counted != context.Truth.ExpiredCount()) context.Violations++;
+    }
+}

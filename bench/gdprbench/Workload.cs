@@ -1,0 +1,51 @@
+namespace Custodian.GdprBench;
+
+/// <summary>One of GDPRbench's workloads: a name and a mix of operations picked by weight.</summary>
+internal abstract class Workload
+{
+    public abstract string Name { get; }
+
+    /// <summary>The operations with their shares; they sum to 1.</summary>
+    protected abstract IReadOnlyList<(double Share, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; }
+
+    /// <summary>Runs one operation picked by weight.</summary>
+    public Task RunOneAsync(WorkloadContext context, CancellationToken cancellationToken)
+    {
+        var pick = context.Random.NextDouble();
+        foreach (var (share, operation) in Mix)
+        {
+            if (pick < share) return operation(context, cancellationToken);
+            pick -= share;
+        }
+
+        return Mix[^1].Operation(context, cancellationToken);
+    }
+
+    /// <summary>Objects to a legitimate-interest purpose or lifts the objection, or withdraws or gives consent.</summary>
+    protected static Task UpdateMetadataAsync(WorkloadContext context, int key, CancellationToken cancellationToken)
+    {
+        var purpose = context.Random.Next(BenchPurposes.All.Length);
+        if (purpose == BenchPurposes.ConsentIndex)
+        {
+            var given = !context.Truth.HasConsent(key);
+            context.Truth.SetConsent(key, given);
+            return context.System.SetConsentAsync(key, given, cancellationToken);
+        }
+
+        var objected = !context.Truth.IsObjected(key, purpose);
+        context.Truth.SetObjected(key, purpose, objected);
+        return context.System.SetObjectionAsync(key, purpose, objected, cancellationToken);
+    }
+
+    /// <summary>A live user (not yet deleted), zipfian; deleted users are skipped so metadata updates hit existing people.</summary>
+    protected static int LiveUser(WorkloadContext context)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var key = context.NextUser();
+            if (!context.Truth.IsDeleted(key)) return key;
+        }
+
+        throw new InvalidOperationException("Nearly every popular user is deleted; use fewer operations or more records.");
+    }
+}
