@@ -47,6 +47,7 @@ internal static class BenchRunner
             var result = new BenchResult(system.Name, workload.Name, operations, watch.Elapsed, context.ReadsChecked, context.Violations, context.Refusals);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{system.Name} {workload.Name}: {operations:N0} ops in {result.Elapsed.TotalSeconds:F1} s = {result.PerSecond:N0} ops/s; {result.ReadsChecked:N0} checked, {result.Violations} violations, {result.Refusals} unexpected refusals"));
+            Console.WriteLine("    " + context.Timings);
             results.Add(result);
         }
 

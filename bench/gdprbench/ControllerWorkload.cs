@@ -5,12 +5,12 @@ internal sealed class ControllerWorkload : Workload
 {
     public override string Name => "controller";
 
-    protected override IReadOnlyList<(double Share, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; } =
+    protected override IReadOnlyList<(double Share, string Name, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; } =
     [
-        (0.25, InsertAsync),
-        (0.5, (c, ct) => UpdateMetadataAsync(c, LiveUser(c), ct)),
-        (0.025, DeleteAsync),
-        (0.225, (c, ct) => c.System.ReadMetadataAsync(LiveUser(c), ct)),
+        (0.25, "insert", InsertAsync),
+        (0.5, "update-metadata", (c, ct) => UpdateMetadataAsync(c, LiveUser(c), ct)),
+        (0.025, "delete-by-user", DeleteAsync),
+        (0.225, "read-metadata", (c, ct) => c.System.ReadMetadataAsync(LiveUser(c), ct)),
     ];
 
     private static Task InsertAsync(WorkloadContext context, CancellationToken cancellationToken)

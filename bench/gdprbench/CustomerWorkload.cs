@@ -5,13 +5,13 @@ internal sealed class CustomerWorkload : Workload
 {
     public override string Name => "customer";
 
-    protected override IReadOnlyList<(double Share, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; } =
+    protected override IReadOnlyList<(double Share, string Name, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; } =
     [
-        (0.2, (c, ct) => c.CheckedReadAsync(c.NextUser(), c.Random.Next(BenchPurposes.All.Length), ct)),
-        (0.2, (c, ct) => c.System.ReadMetadataAsync(LiveUser(c), ct)),
-        (0.2, (c, ct) => c.System.UpdateDataAsync(LiveUser(c), c.NewData(), ct)),
-        (0.2, (c, ct) => UpdateMetadataAsync(c, LiveUser(c), ct)),
-        (0.2, DeleteAsync),
+        (0.2, "read", (c, ct) => c.CheckedReadAsync(c.NextUser(), c.Random.Next(BenchPurposes.All.Length), ct)),
+        (0.2, "read-metadata", (c, ct) => c.System.ReadMetadataAsync(LiveUser(c), ct)),
+        (0.2, "update", (c, ct) => c.System.UpdateDataAsync(LiveUser(c), c.NewData(), ct)),
+        (0.2, "update-metadata", (c, ct) => UpdateMetadataAsync(c, LiveUser(c), ct)),
+        (0.2, "delete", DeleteAsync),
     ];
 
     private static Task DeleteAsync(WorkloadContext context, CancellationToken cancellationToken)

@@ -5,9 +5,9 @@ internal sealed class ProcessorWorkload : Workload
 {
     public override string Name => "processor";
 
-    protected override IReadOnlyList<(double Share, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; } =
+    protected override IReadOnlyList<(double Share, string Name, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; } =
     [
-        (0.2, (c, ct) => c.CheckedReadAsync(c.NextUser(), 0, ct)),
-        (0.8, (c, ct) => c.CheckedReadAsync(c.NextUser(), c.Random.Next(BenchPurposes.All.Length), ct)),
+        (0.2, "read-by-key", (c, ct) => c.CheckedReadAsync(c.NextUser(), 0, ct)),
+        (0.8, "read-by-purpose", (c, ct) => c.CheckedReadAsync(c.NextUser(), c.Random.Next(BenchPurposes.All.Length), ct)),
     ];
 }

@@ -6,12 +6,13 @@ using Custodian.Postgres;
 using Custodian.Scenarios;
 using Custodian.Sqlite;
 
-// Usage: Custodian.GdprBench [records] [operations per workload]
+// Usage: Custodian.GdprBench [records] [operations per workload] [sqlite,postgres,baseline]
 // Runs GDPRbench's controller, customer, processor and regulator workloads against Custodian on SQLite, Custodian on
 // PostgreSQL and a compliant plain PostgreSQL baseline, with the same records, operations and correctness checks.
 // PostgreSQL: CUSTODIAN_POSTGRES if set, else a throwaway cluster from PG_BIN (default /usr/lib/postgresql/15/bin).
 var recordCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var operations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+var only = args.Length > 2 ? args[2].Split(',') : ["sqlite", "postgres", "baseline"];
 var ct = CancellationToken.None;
 var now = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 var policy = PolicyCompiler.CompileFile(Path.Combine(AppContext.BaseDirectory, "gdprbench-policy.yaml"));
@@ -32,20 +33,23 @@ try
 {
     var masterKey = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
     var clock = new VirtualClock(now);
-    var sqlite = await SqliteVaultFactory.OpenAsync(directory, new KeyRing(masterKey), policy, clock, null, ct);
-    await using (var system = new CustodianSystem("Custodian embedded (SQLite)", sqlite.Vault, sqlite.Keys, sqlite))
+    if (only.Contains("sqlite"))
     {
+        var sqlite = await SqliteVaultFactory.OpenAsync(directory, new KeyRing(masterKey), policy, clock, null, ct);
+        await using var system = new CustodianSystem("Custodian embedded (SQLite)", sqlite.Vault, sqlite.Keys, sqlite);
         all.AddRange((await BenchRunner.RunAsync(system, records, now, operations, ct)).Results);
     }
 
-    var postgres = await PostgresVaultFactory.OpenAsync(connectionString, "gdprbench_" + Guid.NewGuid().ToString("N")[..8], new KeyRing(masterKey), policy, new VirtualClock(now), null, ct);
-    await using (var system = new CustodianSystem("Custodian on PostgreSQL", postgres.Vault, postgres.Keys, postgres))
+    if (only.Contains("postgres"))
     {
+        var postgres = await PostgresVaultFactory.OpenAsync(connectionString, "gdprbench_" + Guid.NewGuid().ToString("N")[..8], new KeyRing(masterKey), policy, new VirtualClock(now), null, ct);
+        await using var system = new CustodianSystem("Custodian on PostgreSQL", postgres.Vault, postgres.Keys, postgres);
         all.AddRange((await BenchRunner.RunAsync(system, records, now, operations, ct)).Results);
     }
 
-    await using (var system = await BaselinePostgresSystem.OpenAsync(connectionString, now, ct))
+    if (only.Contains("baseline"))
     {
+        await using var system = await BaselinePostgresSystem.OpenAsync(connectionString, now, ct);
         all.AddRange((await BenchRunner.RunAsync(system, records, now, operations, ct)).Results);
     }
 }

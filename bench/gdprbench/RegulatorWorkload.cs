@@ -5,11 +5,11 @@ internal sealed class RegulatorWorkload : Workload
 {
     public override string Name => "regulator";
 
-    protected override IReadOnlyList<(double Share, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; } =
+    protected override IReadOnlyList<(double Share, string Name, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; } =
     [
-        (0.5, (c, ct) => c.System.ReadMetadataAsync(LiveUser(c), ct)),
-        (0.499, (c, ct) => c.System.ReadLogsAsync(100, ct)),
-        (0.001, VerifyTtlAsync),
+        (0.5, "read-metadata", (c, ct) => c.System.ReadMetadataAsync(LiveUser(c), ct)),
+        (0.499, "read-logs", (c, ct) => c.System.ReadLogsAsync(100, ct)),
+        (0.001, "verify-ttl", VerifyTtlAsync),
     ];
 
     private static async Task VerifyTtlAsync(WorkloadContext context, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Custodian.GdprBench;
 
 /// <summary>One of GDPRbench's workloads: a name and a mix of operations picked by weight.</summary>
@@ -6,19 +8,27 @@ internal abstract class Workload
     public abstract string Name { get; }
 
     /// <summary>The operations with their shares; they sum to 1.</summary>
-    protected abstract IReadOnlyList<(double Share, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; }
+    protected abstract IReadOnlyList<(double Share, string Name, Func<WorkloadContext, CancellationToken, Task> Operation)> Mix { get; }
 
     /// <summary>Runs one operation picked by weight.</summary>
-    public Task RunOneAsync(WorkloadContext context, CancellationToken cancellationToken)
+    public async Task RunOneAsync(WorkloadContext context, CancellationToken cancellationToken)
     {
         var pick = context.Random.NextDouble();
-        foreach (var (share, operation) in Mix)
+        var chosen = Mix[^1];
+        foreach (var entry in Mix)
         {
-            if (pick < share) return operation(context, cancellationToken);
-            pick -= share;
+            if (pick < entry.Share)
+            {
+                chosen = entry;
+                break;
+            }
+
+            pick -= entry.Share;
         }
 
-        return Mix[^1].Operation(context, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        await chosen.Operation(context, cancellationToken);
+        context.Timings.Add(chosen.Name, Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Objects to a legitimate-interest purpose or lifts the objection, or withdraws or gives consent.</summary>

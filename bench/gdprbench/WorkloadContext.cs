@@ -11,6 +11,9 @@ internal sealed class WorkloadContext(IGdprSystem system, GroundTruth truth, Zip
 
     public Random Random { get; } = new(seed);
 
+    /// <summary>Time per operation kind.</summary>
+    public OperationTimings Timings { get; } = new();
+
     /// <summary>Reads that returned data the model says must not come back (after objection, withdrawal, expiry or deletion).</summary>
     public long Violations { get; set; }
 
