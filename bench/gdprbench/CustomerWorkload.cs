@@ -1,6 +1,6 @@
 namespace Custodian.GdprBench;
 
-/// <summary>The customer: read, read metadata, update, update metadata, delete, 0.2 each, zipfian over users.</summary>
+/// <summary>The customer: read, read metadata, update (of an unexpired record), update metadata, delete, 0.2 each, zipfian over users.</summary>
 internal sealed class CustomerWorkload : Workload
 {
     public override string Name => "customer";
@@ -9,7 +9,7 @@ internal sealed class CustomerWorkload : Workload
     [
         (0.2, "read", (c, ct) => c.CheckedReadAsync(c.NextUser(), c.Random.Next(BenchPurposes.All.Length), ct)),
         (0.2, "read-metadata", (c, ct) => c.System.ReadMetadataAsync(LiveUser(c), ct)),
-        (0.2, "update", (c, ct) => c.System.UpdateDataAsync(LiveUser(c), c.NewData(), ct)),
+        (0.2, "update", (c, ct) => c.System.UpdateDataAsync(CurrentUser(c), c.NewData(), ct)),
         (0.2, "update-metadata", (c, ct) => UpdateMetadataAsync(c, LiveUser(c), ct)),
         (0.2, "delete", DeleteAsync),
     ];

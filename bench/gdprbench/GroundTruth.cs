@@ -34,6 +34,9 @@ internal sealed class GroundTruth
 
     public bool IsDeleted(int key) => _deleted[key];
 
+    /// <summary>True when the record exists and its TTL has not passed.</summary>
+    public bool IsCurrent(int key) => !_deleted[key] && _expires[key] > Now;
+
     public void Delete(int key) => _deleted[key] = true;
 
     public bool IsObjected(int key, int purpose) => (_objected[key] & (1 << purpose)) != 0;

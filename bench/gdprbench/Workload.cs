@@ -48,14 +48,19 @@ internal abstract class Workload
     }
 
     /// <summary>A live user (not yet deleted), zipfian; deleted users are skipped so metadata updates hit existing people.</summary>
-    protected static int LiveUser(WorkloadContext context)
+    protected static int LiveUser(WorkloadContext context) => PickUser(context, key => !context.Truth.IsDeleted(key));
+
+    /// <summary>A user whose record exists and has not expired, zipfian: the compliant baseline would already have deleted an expired one.</summary>
+    protected static int CurrentUser(WorkloadContext context) => PickUser(context, context.Truth.IsCurrent);
+
+    private static int PickUser(WorkloadContext context, Func<int, bool> accept)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 1_000; attempt++)
         {
             var key = context.NextUser();
-            if (!context.Truth.IsDeleted(key)) return key;
+            if (accept(key)) return key;
         }
 
-        throw new InvalidOperationException("Nearly every popular user is deleted; use fewer operations or more records.");
+        throw new InvalidOperationException("Nearly every popular user is deleted or expired; use fewer operations or more records.");
     }
 }
