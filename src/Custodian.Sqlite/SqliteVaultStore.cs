@@ -111,7 +111,9 @@ public sealed partial class SqliteVaultStore : IVaultStore
     public Task<IReadOnlyList<StoredRecord>> GetRecordsAsync(string subjectId, string? categoryKey, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<StoredRecord>>(cancellationToken, connection => categoryKey is null
             ? QueryRecords(connection, "WHERE subject_id = $p0 ORDER BY collected_at, id", subjectId)
-            : QueryRecords(connection, "WHERE subject_id = $p0 AND category = $p1 ORDER BY collected_at, id", subjectId, categoryKey));
+            // Pinned: without statistics the planner prefers ix_records_category (it also serves the ORDER BY) and reads
+            // every record of a common category — all of them when every person has an email — to find one person's.
+            : QueryRecords(connection, "INDEXED BY ix_records_subject WHERE subject_id = $p0 AND category = $p1 ORDER BY collected_at, id", subjectId, categoryKey));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RecordVersion>> GetRecordHistoryAsync(string recordId, CancellationToken cancellationToken) =>
@@ -217,10 +219,12 @@ public sealed partial class SqliteVaultStore : IVaultStore
                 batchSize);
             if (deleted < batchSize)
             {
+                // CROSS JOIN keeps the shredded subjects (a small partial index) as the outer loop; with a plain JOIN
+                // the planner scanned every record to erase one person.
                 deleted += Execute(
                     _writer,
                     transaction,
-                    "DELETE FROM records WHERE rowid IN (SELECT r.rowid FROM subjects s JOIN records r ON r.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND r.key_kind = $p1 LIMIT $p0)",
+                    "DELETE FROM records WHERE rowid IN (SELECT r.rowid FROM subjects s CROSS JOIN records r ON r.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND r.key_kind = $p1 LIMIT $p0)",
                     batchSize - deleted,
                     (int)SealingKeyKind.Subject);
             }

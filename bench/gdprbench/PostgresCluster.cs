@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Custodian.GdprBench;
+
+/// <summary>
+/// A PostgreSQL cluster for one benchmark run: <c>initdb</c> into a temp directory, started with
+/// <c>pg_ctl</c> on a free port on 127.0.0.1 (its unix socket inside the temp directory), stopped and
+/// deleted when the benchmark ends. As root it runs as the <c>postgres</c> OS user, since
+/// initdb refuses root.
+/// </summary>
+public sealed class PostgresCluster
+{
+    private const string ServiceUser = "postgres";
+
+    private readonly string _binDirectory;
+    private readonly string _root;
+    private readonly bool _asServiceUser;
+    private int _stopped;
+
+    private PostgresCluster(string binDirectory, string root, bool asServiceUser, int port)
+    {
+        _binDirectory = binDirectory;
+        _root = root;
+        _asServiceUser = asServiceUser;
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = ServiceUser,
+            Database = "postgres",
+            Timeout = 30,
+        }.ConnectionString;
+    }
+
+    /// <summary>Where to connect.</summary>
+    public string ConnectionString { get; }
+
+    private string DataDirectory => Path.Combine(_root, "data");
+
+    /// <summary>Creates and starts a cluster; <see cref="StopAsync"/> ends it, and process exit does if nothing else did.</summary>
+    public static async Task<PostgresCluster> StartAsync(string binDirectory, CancellationToken cancellationToken)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "custodian-gdprbench-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path.Combine(root, "socket"));
+        var asServiceUser = Environment.IsPrivilegedProcess;
+        if (asServiceUser)
+        {
+            await RunAsync("chown", ["-R", ServiceUser + ":", root], cancellationToken);
+        }
+
+        var cluster = new PostgresCluster(binDirectory, root, asServiceUser, FreePort());
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync(wait: false).GetAwaiter().GetResult();
+        try
+        {
+            await cluster.RunToolAsync("initdb", ["-D", cluster.DataDirectory, "-U", ServiceUser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"], cancellationToken);
+            var port = new NpgsqlConnectionStringBuilder(cluster.ConnectionString).Port.ToString(CultureInfo.InvariantCulture);
+            var settings = $"-p {port} -k {Path.Combine(root, "socket")} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+            await cluster.RunToolAsync("pg_ctl", ["-D", cluster.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", settings, "-w", "-t", "60", "start"], cancellationToken);
+            await cluster.WaitUntilReadyAsync(cancellationToken);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.StopAsync(wait: true);
+            throw;
+        }
+    }
+
+    /// <summary>Stops the server at once (its data is thrown away) and deletes the directory; only the first call acts.</summary>
+    /// <param name="wait">Wait for the server to exit; process exit cannot, as the process may be ended any moment.</param>
+    public async Task StopAsync(bool wait)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+            {
+                await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", wait ? "-w" : "-W", "stop"], CancellationToken.None);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped; the directory still goes.
+        }
+        finally
+        {
+            try
+            {
+                if (Directory.Exists(_root))
+                {
+                    Directory.Delete(_root, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // The server may still be removing its own files; what is left is under the temp directory.
+            }
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                return;
+            }
+            catch (NpgsqlException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    private Task RunToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(_binDirectory, tool);
+        return _asServiceUser
+            ? RunAsync("runuser", ["-u", ServiceUser, "--", path, .. arguments], cancellationToken)
+            : RunAsync(path, arguments, cancellationToken);
+    }
+
+    private static async Task RunAsync(string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Custodian.Crypto;
+using Custodian.GdprBench;
+using Custodian.Policy;
+using Custodian.Postgres;
+using Custodian.Scenarios;
+using Custodian.Sqlite;
+
+// Usage: Custodian.GdprBench [records] [operations per workload] [sqlite,postgres,baseline]
+// Runs GDPRbench's controller, customer, processor and regulator workloads against Custodian on SQLite, Custodian on
+// PostgreSQL and a compliant plain PostgreSQL baseline, with the same records, operations and correctness checks.
+// PostgreSQL: CUSTODIAN_POSTGRES if set, else a throwaway cluster from PG_BIN (default /usr/lib/postgresql/15/bin).
+var recordCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var operations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+var only = args.Length > 2 ? args[2].Split(',') : ["sqlite", "postgres", "baseline"];
+var ct = CancellationToken.None;
+var now = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+var policy = PolicyCompiler.CompileFile(Path.Combine(AppContext.BaseDirectory, "gdprbench-policy.yaml"));
+var records = BenchRunner.Records(recordCount, now);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GDPRbench: {recordCount:N0} records, {operations:N0} operations per workload, {Environment.ProcessorCount} cores"));
+
+PostgresCluster? cluster = null;
+var connectionString = Environment.GetEnvironmentVariable("CUSTODIAN_POSTGRES");
+if (string.IsNullOrEmpty(connectionString))
+{
+    cluster = await PostgresCluster.StartAsync(Environment.GetEnvironmentVariable("PG_BIN") ?? "/usr/lib/postgresql/15/bin", ct);
+    connectionString = cluster.ConnectionString;
+}
+
+var directory = Path.Combine(Path.GetTempPath(), "custodian-gdprbench", Guid.NewGuid().ToString("N"));
+var all = new List<BenchResult>();
+try
+{
+    var masterKey = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+    var clock = new VirtualClock(now);
+    if (only.Contains("sqlite"))
+    {
+        var sqlite = await SqliteVaultFactory.OpenAsync(directory, new KeyRing(masterKey), policy, clock, null, ct);
+        await using var system = new CustodianSystem("Custodian embedded (SQLite)", sqlite.Vault, sqlite.Keys, sqlite);
+        all.AddRange((await BenchRunner.RunAsync(system, records, now, operations, ct)).Results);
+    }
+
+    if (only.Contains("postgres"))
+    {
+        var postgres = await PostgresVaultFactory.OpenAsync(connectionString, "gdprbench_" + Guid.NewGuid().ToString("N")[..8], new KeyRing(masterKey), policy, new VirtualClock(now), null, ct);
+        await using var system = new CustodianSystem("Custodian on PostgreSQL", postgres.Vault, postgres.Keys, postgres);
+        all.AddRange((await BenchRunner.RunAsync(system, records, now, operations, ct)).Results);
+    }
+
+    if (only.Contains("baseline"))
+    {
+        await using var system = await BaselinePostgresSystem.OpenAsync(connectionString, now, ct);
+        all.AddRange((await BenchRunner.RunAsync(system, records, now, operations, ct)).Results);
+    }
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+    if (cluster is not null) await cluster.StopAsync(wait: true);
+}
+
+ResultTable.Print(all);
+return all.Any(r => r.Violations > 0) ? 1 : 0;
