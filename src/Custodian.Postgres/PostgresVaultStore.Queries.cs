@@ -130,7 +130,7 @@ public sealed partial class PostgresVaultStore
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var deleted = await ExecuteAsync(
                     connection,
-                    "DELETE FROM events WHERE id IN (SELECT e.id FROM subjects s JOIN events e ON e.subject_id = s.id WHERE s.shredded_at IS NOT NULL LIMIT $1)",
+                    "DELETE FROM events WHERE id IN (SELECT e.id FROM subjects s JOIN events e ON e.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL LIMIT $1)",
                     VaultStoreException.Duplicate,
                     cancellationToken,
                     batchSize);
@@ -138,7 +138,7 @@ public sealed partial class PostgresVaultStore
                 {
                     deleted += await ExecuteAsync(
                         connection,
-                        "DELETE FROM records WHERE id IN (SELECT r.id FROM subjects s JOIN records r ON r.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND r.key_kind = $2 LIMIT $1)",
+                        "DELETE FROM records WHERE id IN (SELECT r.id FROM subjects s JOIN records r ON r.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL AND r.key_kind = $2 LIMIT $1)",
                         VaultStoreException.Duplicate,
                         cancellationToken,
                         batchSize - deleted,
@@ -149,10 +149,28 @@ public sealed partial class PostgresVaultStore
                 {
                     deleted += await ExecuteAsync(
                         connection,
-                        "DELETE FROM devices d USING (SELECT d2.subject_id, d2.device_id FROM subjects s JOIN devices d2 ON d2.subject_id = s.id WHERE s.shredded_at IS NOT NULL LIMIT $1) gone WHERE d.subject_id = gone.subject_id AND d.device_id = gone.device_id",
+                        "DELETE FROM devices d USING (SELECT d2.subject_id, d2.device_id FROM subjects s JOIN devices d2 ON d2.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL LIMIT $1) gone WHERE d.subject_id = gone.subject_id AND d.device_id = gone.device_id",
                         VaultStoreException.Duplicate,
                         cancellationToken,
                         batchSize - deleted);
+                }
+
+                if (deleted < batchSize)
+                {
+                    // Nothing left for anyone pending: mark them purged so later purges never walk them again. The check is
+                    // per person, so someone erased by another server while this ran is marked only once their rows are gone.
+                    await ExecuteAsync(
+                        connection,
+                        """
+                        UPDATE subjects SET purged_at = shredded_at
+                        WHERE shredded_at IS NOT NULL AND purged_at IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.subject_id = subjects.id)
+                          AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = subjects.id AND r.key_kind = $1)
+                          AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.subject_id = subjects.id)
+                        """,
+                        VaultStoreException.Duplicate,
+                        cancellationToken,
+                        (int)SealingKeyKind.Subject);
                 }
 
                 await transaction.CommitAsync(cancellationToken);

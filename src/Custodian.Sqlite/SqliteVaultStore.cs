@@ -204,6 +204,14 @@ public sealed partial class SqliteVaultStore : IVaultStore
         });
     }
 
+    private const string PurgedSql = """
+        UPDATE subjects SET purged_at = shredded_at
+        WHERE shredded_at IS NOT NULL AND purged_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM events e WHERE e.subject_id = subjects.id)
+          AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = subjects.id AND r.key_kind = $p0)
+          AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.subject_id = subjects.id)
+        """;
+
     /// <inheritdoc />
     public async Task<int> PurgeShreddedAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -215,7 +223,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
             var deleted = Execute(
                 _writer,
                 transaction,
-                "DELETE FROM events WHERE rowid IN (SELECT e.rowid FROM subjects s JOIN events e ON e.subject_id = s.id WHERE s.shredded_at IS NOT NULL LIMIT $p0)",
+                "DELETE FROM events WHERE rowid IN (SELECT e.rowid FROM subjects s JOIN events e ON e.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL LIMIT $p0)",
                 batchSize);
             if (deleted < batchSize)
             {
@@ -224,7 +232,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
                 deleted += Execute(
                     _writer,
                     transaction,
-                    "DELETE FROM records WHERE rowid IN (SELECT r.rowid FROM subjects s CROSS JOIN records r ON r.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND r.key_kind = $p1 LIMIT $p0)",
+                    "DELETE FROM records WHERE rowid IN (SELECT r.rowid FROM subjects s CROSS JOIN records r ON r.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL AND r.key_kind = $p1 LIMIT $p0)",
                     batchSize - deleted,
                     (int)SealingKeyKind.Subject);
             }
@@ -234,8 +242,15 @@ public sealed partial class SqliteVaultStore : IVaultStore
                 deleted += Execute(
                     _writer,
                     transaction,
-                    "DELETE FROM devices WHERE rowid IN (SELECT d.rowid FROM subjects s JOIN devices d ON d.subject_id = s.id WHERE s.shredded_at IS NOT NULL LIMIT $p0)",
+                    "DELETE FROM devices WHERE rowid IN (SELECT d.rowid FROM subjects s JOIN devices d ON d.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL LIMIT $p0)",
                     batchSize - deleted);
+            }
+
+            if (deleted < batchSize)
+            {
+                // Nothing left for anyone pending: mark them purged so later purges never walk them again. The check is
+                // per person, so someone erased while this ran is marked only once their rows are really gone.
+                Execute(_writer, transaction, PurgedSql, (int)SealingKeyKind.Subject);
             }
 
             transaction.Commit();

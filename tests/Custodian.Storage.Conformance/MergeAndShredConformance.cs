@@ -84,6 +84,30 @@ public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance
     }
 
     [Fact]
+    public async Task A_person_erased_after_an_earlier_purge_is_purged_in_turn()
+    {
+        var first = await NewSubjectAsync();
+        var second = await NewSubjectAsync();
+        await InTransactionAsync(async t =>
+        {
+            await t.AppendEventsAsync(Enumerable.Range(0, 5).Select(i => TestData.Event(first.SubjectId, i)).ToList(), Ct);
+            await t.AppendEventsAsync(Enumerable.Range(0, 7).Select(i => TestData.Event(second.SubjectId, 100 + i)).ToList(), Ct);
+            await t.ShredSubjectAsync(first.SubjectId, TestData.T0, Ct);
+        });
+        var firstPurge = 0;
+        for (int n; (n = await Store.PurgeShreddedAsync(100, Ct)) > 0;) firstPurge += n;
+
+        await InTransactionAsync(t => t.ShredSubjectAsync(second.SubjectId, TestData.T0.AddDays(1), Ct));
+        var secondPurge = 0;
+        for (int n; (n = await Store.PurgeShreddedAsync(100, Ct)) > 0;) secondPurge += n;
+
+        Assert.Equal(5, firstPurge);
+        Assert.Equal(7, secondPurge);
+        Assert.Equal(0, await Store.CountEventsAsync(second.SubjectId, Ct));
+        Assert.Equal(0, await Store.PurgeShreddedAsync(100, Ct));
+    }
+
+    [Fact]
     public async Task Purging_after_shredding_removes_subject_sealed_rows_and_keeps_held_records()
     {
         var subject = await NewSubjectAsync();
