@@ -56,8 +56,9 @@ internal static class BreachCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            await using var open = await VaultOpening.OpenAsync(console, parse.GetValue(PolicyOption)!, parse.GetValue(DataOption)!, ct);
-            if (open is null) return ExitCodes.Failed;
+            var (open, exit) = await VaultOpening.OpenAsync(console, parse.GetValue(PolicyOption)!, parse.GetValue(DataOption)!, ct);
+            if (open is null) return exit;
+            await using var _ = open;
             try
             {
                 var status = await open.Vault.RecordBreachAsync(new NewBreach(null, Instant(parse.GetValue(from)!), parse.GetValue(until) is { } u ? Instant(u) : null,
@@ -79,8 +80,9 @@ internal static class BreachCommands
         var command = new Command("list", "List breaches with their deadlines; overdue ones are marked OVERDUE.") { PolicyOption, DataOption };
         command.SetAction(async (parse, ct) =>
         {
-            await using var open = await VaultOpening.OpenAsync(console, parse.GetValue(PolicyOption)!, parse.GetValue(DataOption)!, ct);
-            if (open is null) return ExitCodes.Failed;
+            var (open, exit) = await VaultOpening.OpenAsync(console, parse.GetValue(PolicyOption)!, parse.GetValue(DataOption)!, ct);
+            if (open is null) return exit;
+            await using var _ = open;
             var breaches = await open.Vault.ListBreachesAsync(ct);
             if (breaches.Count == 0) console.Error.WriteLine("The breach register is empty.");
             foreach (var status in breaches) console.Out.WriteLine(Describe(status));
@@ -99,8 +101,9 @@ internal static class BreachCommands
 
     private static async Task<int> RunAsync(CliConsole console, ParseResult parse, Func<DataVault, string, CancellationToken, Task<string>> run, CancellationToken ct)
     {
-        await using var open = await VaultOpening.OpenAsync(console, parse.GetValue(PolicyOption)!, parse.GetValue(DataOption)!, ct);
-        if (open is null) return ExitCodes.Failed;
+        var (open, exit) = await VaultOpening.OpenAsync(console, parse.GetValue(PolicyOption)!, parse.GetValue(DataOption)!, ct);
+        if (open is null) return exit;
+        await using var _ = open;
         try
         {
             console.Out.WriteLine(await run(open.Vault, parse.GetRequiredValue<string>("ID"), ct));

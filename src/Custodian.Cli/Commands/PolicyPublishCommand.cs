@@ -11,6 +11,7 @@ internal static class PolicyPublishCommand
     public static Command Build(CliConsole console)
     {
         var file = new Argument<string>("FILE") { Description = "The new policy file." };
+        var current = new Option<string>("--policy") { Description = "The policy the service runs now (as given to 'custodian serve --policy'); a version published since takes its place.", Required = true };
         var data = new Option<string>("--data") { Description = "The data directory of the running service.", DefaultValueFactory = _ => "custodian-data" };
         var effective = new Option<string?>("--effective") { Description = "The day it takes effect (YYYY-MM-DD); default the policy's own 'effective'." };
         var command = new Command("publish", """
@@ -20,10 +21,10 @@ internal static class PolicyPublishCommand
             Exit codes: 0 published, 1 refused (policy errors, notice period too short, already published), 2 unreadable.
 
             Example:
-              custodian policy publish policy-2025.yaml --data ./custodian-data --effective 2025-03-01
+              custodian policy publish policy-2025.yaml --policy policy.yaml --data ./custodian-data --effective 2025-03-01
             """)
         {
-            file, data, effective,
+            file, current, data, effective,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -46,8 +47,9 @@ internal static class PolicyPublishCommand
                 date = parsed;
             }
 
-            await using var open = await VaultOpening.OpenAsync(console, path, parse.GetValue(data)!, ct);
-            if (open is null) return ExitCodes.Failed;
+            var (open, exit) = await VaultOpening.OpenAsync(console, parse.GetValue(current)!, parse.GetValue(data)!, ct);
+            if (open is null) return exit;
+            await using var _ = open;
             try
             {
                 var result = await open.Vault.PublishPolicyAsync(await File.ReadAllTextAsync(path, ct), path, date, "cli", ct);

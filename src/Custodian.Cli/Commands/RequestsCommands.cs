@@ -169,22 +169,11 @@ internal static class RequestsCommands
 
     private static async Task<int> RunAsync(CliConsole console, string policyFile, string dataDirectory, Func<RequestDesk, Task<int>> action, CancellationToken cancellationToken)
     {
-        if (!File.Exists(policyFile))
-        {
-            console.Error.WriteLine($"error: the policy file '{policyFile}' does not exist");
-            return ExitCodes.Unreadable;
-        }
-
-        if (!File.Exists(Path.Combine(dataDirectory, SqliteVaultStoreOptions.DatabaseFileName)))
-        {
-            console.Error.WriteLine($"error: '{dataDirectory}' is not a Custodian data directory (no {SqliteVaultStoreOptions.DatabaseFileName}); pass the --data the server uses");
-            return ExitCodes.Unreadable;
-        }
-
+        var (open, exit) = await VaultOpening.OpenAsync(console, policyFile, dataDirectory, cancellationToken);
+        if (open is null) return exit;
+        await using var _ = open;
         try
         {
-            var compiled = PolicyCompiler.CompileFile(policyFile);
-            await using var open = await SqliteVaultFactory.OpenAsync(dataDirectory, compiled, TimeProvider.System, cancellationToken);
             return await action(open.Vault.CreateRequestDesk());
         }
         catch (RequestException e)

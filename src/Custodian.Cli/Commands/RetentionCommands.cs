@@ -71,7 +71,7 @@ internal static class RetentionCommands
             return ExitCodes.Failed;
         }
 
-        var opened = await OpenAsync(console, policyFile, dataDirectory, cancellationToken);
+        var opened = await VaultOpening.OpenAsync(console, policyFile, dataDirectory, cancellationToken);
         if (opened.Vault is null) return opened.ExitCode;
         await using var vault = opened.Vault;
         try
@@ -105,35 +105,12 @@ internal static class RetentionCommands
             return ExitCodes.Failed;
         }
 
-        var opened = await OpenAsync(console, policyFile, dataDirectory, cancellationToken);
+        var opened = await VaultOpening.OpenAsync(console, policyFile, dataDirectory, cancellationToken);
         if (opened.Vault is null) return opened.ExitCode;
         await using var vault = opened.Vault;
         var forecast = await vault.Vault.ForecastRetentionAsync(at, months, cancellationToken);
         console.Out.Write(RetentionReport.Forecast(forecast));
         return ExitCodes.Ok;
-    }
-
-    private static async Task<(SqliteVaultFactory.OpenVault? Vault, int ExitCode)> OpenAsync(CliConsole console, string policyFile, string dataDirectory, CancellationToken cancellationToken)
-    {
-        var policy = PolicyLoading.Compile(console, policyFile, out var exit);
-        if (policy is null) return (null, exit);
-        if (!File.Exists(Path.Combine(dataDirectory, SqliteVaultStoreOptions.DatabaseFileName)))
-        {
-            console.Error.WriteLine($"error: no Custodian store in '{dataDirectory}' (expected {SqliteVaultStoreOptions.DatabaseFileName}); pass the folder given to 'custodian serve --data'");
-            return (null, ExitCodes.Unreadable);
-        }
-
-        try
-        {
-            var vault = await SqliteVaultFactory.OpenAsync(dataDirectory, policy, TimeProvider.System, cancellationToken);
-            if (vault.KeyWarning is { } warning) console.Error.WriteLine($"warning: {warning}");
-            return (vault, ExitCodes.Ok);
-        }
-        catch (MasterKeyException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
-            return (null, ExitCodes.Unreadable);
-        }
     }
 
     private static bool TryParseAt(CliConsole console, string? text, out DateTimeOffset? at)

@@ -33,8 +33,9 @@ internal static class StatsCommand
         };
         export.SetAction(async (parse, ct) =>
         {
-            var compiled = PolicyCompiler.CompileFile(parse.GetValue(policy)!);
-            await using var open = await SqliteVaultFactory.OpenAsync(parse.GetValue(data)!, compiled, TimeProvider.System, ct);
+            var (open, exit) = await VaultOpening.OpenAsync(console, parse.GetValue(policy)!, parse.GetValue(data)!, ct);
+            if (open is null) return exit;
+            await using var _ = open;
             var request = new StatisticsRequest
             {
                 Purpose = parse.GetValue(purpose)!,

@@ -1,29 +1,37 @@
-using Custodian.Policy;
+using Custodian.Crypto;
 using Custodian.Sqlite;
 
 namespace Custodian.Cli.Commands;
 
-/// <summary>Opens the vault of a data directory for a command, turning the usual mistakes into clear errors.</summary>
+/// <summary>
+/// Opens the vault of a data directory for a command: the policy checked, the store required to exist (a wrong
+/// <c>--data</c> must never create a fresh store and master key), key problems and warnings reported, and the
+/// published policy version in force put into effect.
+/// </summary>
 internal static class VaultOpening
 {
-    public static async Task<SqliteVaultFactory.OpenVault?> OpenAsync(CliConsole console, string policyPath, string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>The open vault, or null with the exit code to return (1 policy errors, 2 unreadable).</summary>
+    public static async Task<(SqliteVaultFactory.OpenVault? Vault, int ExitCode)> OpenAsync(CliConsole console, string policyPath, string dataDirectory, CancellationToken cancellationToken)
     {
+        var policy = PolicyLoading.Compile(console, policyPath, out var exit);
+        if (policy is null) return (null, exit);
         if (!File.Exists(Path.Combine(dataDirectory, SqliteVaultStoreOptions.DatabaseFileName)))
         {
             console.Error.WriteLine($"error: no Custodian store in '{dataDirectory}' (expected {SqliteVaultStoreOptions.DatabaseFileName}); pass the folder given to 'custodian serve --data'");
-            return null;
+            return (null, ExitCodes.Unreadable);
         }
 
         try
         {
-            var open = await SqliteVaultFactory.OpenAsync(dataDirectory, PolicyCompiler.CompileFile(policyPath), TimeProvider.System, cancellationToken);
+            var open = await SqliteVaultFactory.OpenAsync(dataDirectory, policy, TimeProvider.System, cancellationToken);
+            if (open.KeyWarning is { } warning) console.Error.WriteLine($"warning: {warning}");
             await open.Vault.ActivateDuePolicyAsync(cancellationToken);
-            return open;
+            return (open, ExitCodes.Ok);
         }
-        catch (PolicyException e)
+        catch (MasterKeyException e)
         {
-            foreach (var error in e.Errors) console.Error.WriteLine(error);
-            return null;
+            console.Error.WriteLine($"error: {e.Message}");
+            return (null, ExitCodes.Unreadable);
         }
     }
 }
