@@ -4,7 +4,8 @@ namespace Custodian.Benchmarks;
 
 /// <summary>
 /// The baseline store: a plain SQLite file with the same table shapes as the vault's events and records (same
-/// columns, keys, foreign key and indexes), the same WAL and synchronous settings, and no sealing or audit.
+/// columns, keys, foreign key and indexes as the vault's migrations leave them), the same WAL and synchronous
+/// settings, and no sealing, decision or audit.
 /// </summary>
 internal sealed class PlainSqlite : IDisposable
 {
@@ -13,12 +14,17 @@ internal sealed class PlainSqlite : IDisposable
         CREATE TABLE events (
             id TEXT PRIMARY KEY, subject_id TEXT NOT NULL REFERENCES subjects(id), key_owner_id TEXT NOT NULL,
             category TEXT NOT NULL, at INTEGER NOT NULL, device_id TEXT, value BLOB NOT NULL);
-        CREATE INDEX ix_events_subject ON events(subject_id, at);
+        CREATE INDEX ix_events_subject_at_id ON events(subject_id, at, id);
+        CREATE INDEX ix_events_category_at ON events(category, at);
         CREATE TABLE records (
             id TEXT PRIMARY KEY, subject_id TEXT NOT NULL REFERENCES subjects(id), key_owner_id TEXT NOT NULL,
             category TEXT NOT NULL, source INTEGER NOT NULL, purpose TEXT NOT NULL, collected_at INTEGER NOT NULL,
             expires_at INTEGER, key_kind INTEGER NOT NULL, version INTEGER NOT NULL, value BLOB, erased_at INTEGER);
         CREATE INDEX ix_records_subject ON records(subject_id, category);
+        CREATE INDEX ix_records_expiry ON records(expires_at) WHERE expires_at IS NOT NULL AND erased_at IS NULL;
+        CREATE INDEX ix_records_retention ON records(subject_id, id, category, purpose, collected_at, expires_at, key_kind)
+            WHERE erased_at IS NULL AND value IS NOT NULL;
+        CREATE INDEX ix_records_category ON records(category, collected_at);
         """;
 
     public PlainSqlite()

@@ -61,6 +61,14 @@ public sealed partial class SqliteVaultStore
     public Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) =>
         Read<long?>(cancellationToken, connection => StateVersion(connection, null, subjectId));
 
+    /// <inheritdoc />
+    public Task<SubjectVersions> GetSubjectVersionsAsync(string subjectId, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            using var reader = connection.Command(null, "SELECT version, records_version FROM subject_state_versions WHERE subject_id = $p0", subjectId).ExecuteReader();
+            return reader.Read() ? new SubjectVersions(reader.GetInt64(0), reader.GetInt64(1)) : new SubjectVersions(0, 0);
+        });
+
     private static long StateVersion(SqliteReaderConnection connection, SqliteTransaction? transaction, string subjectId) =>
         connection.Command(transaction, "SELECT version FROM subject_state_versions WHERE subject_id = $p0", subjectId).ExecuteScalar() is long version ? version : 0;
 

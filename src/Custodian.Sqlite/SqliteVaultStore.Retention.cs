@@ -36,6 +36,15 @@ public sealed partial class SqliteVaultStore
         });
 
     /// <inheritdoc />
+    public Task<RetentionSubject?> LoadRetentionAnchorsAsync(string subjectId, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            using var snapshot = connection.Connection.BeginTransaction(deferred: true);
+            if (QuerySubjects(connection, snapshot, "WHERE id = $id", subjectId).FirstOrDefault() is null) return null;
+            return ReadRetentionRange(connection, snapshot, subjectId, subjectId, cancellationToken, withRecords: false)[0];
+        });
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredArchive>> ReadArchivesAsync(string? subjectId, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<StoredArchive>>(cancellationToken, connection =>
         {
@@ -61,11 +70,13 @@ public sealed partial class SqliteVaultStore
             Query(connection, null, "SELECT category, purpose, month, value_class, count FROM anonymous_counts ORDER BY category, purpose, month, value_class", [], r =>
                 new AnonymousCount(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4))));
 
-    private static List<RetentionSubject> ReadRetentionRange(SqliteReaderConnection connection, SqliteTransaction snapshot, string first, string last, CancellationToken cancellationToken)
+    // Without records (one person's anchors only), the person is returned even when they hold no record.
+    private static List<RetentionSubject> ReadRetentionRange(SqliteReaderConnection connection, SqliteTransaction snapshot, string first, string last, CancellationToken cancellationToken, bool withRecords = true)
     {
         object?[] range = [first, last];
         var records = new Dictionary<string, List<RetentionRecord>>(StringComparer.Ordinal);
-        using (var command = Create(connection.Connection, snapshot, "SELECT id, subject_id, category, purpose, collected_at, expires_at, key_kind FROM records INDEXED BY ix_records_retention WHERE subject_id >= $p0 AND subject_id <= $p1 AND erased_at IS NULL AND sealed IS NOT NULL ORDER BY subject_id", range))
+        if (!withRecords) records[first] = [];
+        else using (var command = Create(connection.Connection, snapshot, "SELECT id, subject_id, category, purpose, collected_at, expires_at, key_kind FROM records INDEXED BY ix_records_retention WHERE subject_id >= $p0 AND subject_id <= $p1 AND erased_at IS NULL AND sealed IS NOT NULL ORDER BY subject_id", range))
         using (var reader = command.ExecuteReader())
         {
             List<RetentionRecord>? current = null;

@@ -21,12 +21,15 @@ public sealed partial class SqliteVaultStore : IVaultStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteReaderConnection> _readers = [];
 
+    private readonly SqliteWalCheckpointer _checkpointer;
+
     private SqliteVaultStore(SqliteVaultStoreOptions options, string connectionString, SqliteConnection writer)
     {
         _options = options;
         _connectionString = connectionString;
         _writer = writer;
         _writerCommands = new SqliteCommandCache(writer);
+        _checkpointer = new SqliteWalCheckpointer(connectionString, TimeSpan.FromMilliseconds(250));
     }
 
     /// <summary>Opens (creating and migrating when needed) the store in <see cref="SqliteVaultStoreOptions.DataDirectory"/>.</summary>
@@ -51,6 +54,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
             writer.Open();
             Configure(writer, options);
             Pragma(writer, "PRAGMA journal_mode=WAL");
+            Pragma(writer, $"PRAGMA wal_autocheckpoint={SqliteWalCheckpointer.WriterBackstopPages}");
             SqliteSchema.Migrate(writer, options.TimeProvider);
             return Task.FromResult(new SqliteVaultStore(options, connectionString, writer));
         }
@@ -265,6 +269,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
     /// <summary>Closes the writer connection and clears the pool so the file can be moved or deleted.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _checkpointer.DisposeAsync();
         await _writeLock.WaitAsync(CancellationToken.None);
         try
         {

@@ -77,6 +77,58 @@ public abstract class StateVersionConformance<TFactory> : VaultStoreConformance<
         Assert.Equal(before, (await Store.LoadSubjectStateAsync(subject.SubjectId, Ct))!.Version);
     }
 
+    [Theory]
+    [InlineData("written")]
+    [InlineData("rectified")]
+    [InlineData("erased")]
+    [InlineData("re-dated")]
+    [InlineData("moved to the hold key")]
+    [InlineData("moved by a merge")]
+    public async Task Every_change_to_a_subjects_records_changes_their_records_version(string change)
+    {
+        var subject = await NewSubjectAsync();
+        var record = TestData.Record(subject.SubjectId);
+        await InTransactionAsync(t => t.WriteRecordsAsync([record], Ct));
+        var other = await NewSubjectAsync();
+        if ((await Store.GetSubjectVersionsAsync(subject.SubjectId, Ct)).Records is not { } before) return;
+
+        var at = TestData.T0.AddDays(1);
+        await InTransactionAsync(t => change switch
+        {
+            "written" => t.WriteRecordsAsync([TestData.Record(subject.SubjectId)], Ct),
+            "rectified" => t.RectifyRecordAsync(record.RecordId, [9, 9, 9], RecordSource.Provided, record.PurposeKey, at, null, Ct),
+            "erased" => t.EraseRecordAsync(record.RecordId, at, Ct),
+            "re-dated" => t.UpdateRecordExpiriesAsync([new ExpiryUpdate(record.RecordId, at.AddYears(1))], Ct),
+            "moved to the hold key" => t.MoveRecordToHoldAsync(record.RecordId, [7, 7, 7], at.AddYears(5), Ct),
+            "moved by a merge" => t.MergeSubjectsAsync(other.SubjectId, subject.SubjectId, at, Ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Unknown change."),
+        });
+
+        Assert.NotEqual(before, (await Store.GetSubjectVersionsAsync(subject.SubjectId, Ct)).Records);
+    }
+
+    [Fact]
+    public async Task The_records_version_ignores_state_changes_and_other_peoples_records()
+    {
+        var subject = await NewSubjectAsync();
+        var bystander = await NewSubjectAsync();
+        await InTransactionAsync(t => t.WriteRecordsAsync([TestData.Record(subject.SubjectId)], Ct));
+        var before = await Store.GetSubjectVersionsAsync(subject.SubjectId, Ct);
+        if (before.Records is null) return;
+
+        await InTransactionAsync(async t =>
+        {
+            await t.WriteRecordsAsync([TestData.Record(bystander.SubjectId)], Ct);
+            await t.AppendEventsAsync([TestData.Event(subject.SubjectId, 1)], Ct);
+            await t.AppendConsentAsync(TestData.Consent(subject.SubjectId, "marketing.email", true, TestData.T0), Ct);
+        });
+        var after = await Store.GetSubjectVersionsAsync(subject.SubjectId, Ct);
+
+        Assert.Equal(before.Records, after.Records);
+        Assert.NotEqual(before.State, after.State);
+        Assert.Equal(await Store.GetSubjectStateVersionAsync(subject.SubjectId, Ct), after.State);
+    }
+
     [Fact]
     public async Task A_merge_changes_the_version_of_both_people_and_another_persons_change_changes_neither()
     {

@@ -15,7 +15,16 @@ namespace Custodian.Crypto;
 public sealed class RecordSealer : IDisposable
 {
     private const int StackAadLimit = 512;
+
+    // Nonces are drawn from the system generator a block at a time (one call per 64 values in a batch rather than one
+    // per value; the first block is small, for sealers that seal one value); each 12-byte slice is used once. Nonces
+    // are public, so the block needs no wiping.
+    private const int NonceBlock = SealedEnvelope.NonceLength * 64;
+    private const int FirstNonceBlock = SealedEnvelope.NonceLength * 4;
     private readonly AesGcm _aes;
+    private byte[]? _nonces;
+    private int _nonceOffset;
+    private int _nonceEnd;
 
     /// <summary>Creates a sealer for the 32-byte <paramref name="key"/> known as <paramref name="keyId"/>.</summary>
     /// <exception cref="ArgumentException">The key is not 32 bytes.</exception>
@@ -76,7 +85,7 @@ public sealed class RecordSealer : IDisposable
         var output = destination[..length];
         SealedEnvelope.WriteHeader(output, KeyId);
         var nonce = output.Slice(SealedEnvelope.HeaderLength, SealedEnvelope.NonceLength);
-        RandomNumberGenerator.Fill(nonce);
+        NextNonce(nonce);
         var ciphertext = output.Slice(SealedEnvelope.HeaderLength + SealedEnvelope.NonceLength, plaintext.Length);
         var tag = output[^SealedEnvelope.TagLength..];
         var aadLength = AssociatedDataLength(binding);
@@ -166,6 +175,20 @@ public sealed class RecordSealer : IDisposable
         }
 
         return length;
+    }
+
+    private void NextNonce(Span<byte> nonce)
+    {
+        if (_nonceOffset == _nonceEnd)
+        {
+            _nonceEnd = _nonces is null ? FirstNonceBlock : NonceBlock;
+            _nonces ??= new byte[NonceBlock];
+            RandomNumberGenerator.Fill(_nonces.AsSpan(0, _nonceEnd));
+            _nonceOffset = 0;
+        }
+
+        _nonces.AsSpan(_nonceOffset, SealedEnvelope.NonceLength).CopyTo(nonce);
+        _nonceOffset += SealedEnvelope.NonceLength;
     }
 
     /// <summary>Releases the cipher.</summary>

@@ -55,6 +55,13 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
     /// </summary>
     Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
 
+    /// <summary>
+    /// The subject's state version and records version in one lookup (see <see cref="SubjectVersions"/>). Callers read
+    /// the versions before what they guard, so a copy is never labelled newer than it is.
+    /// </summary>
+    async Task<SubjectVersions> GetSubjectVersionsAsync(string subjectId, CancellationToken cancellationToken) =>
+        new(await GetSubjectStateVersionAsync(subjectId, cancellationToken), null);
+
     /// <summary>Audit entries with sequence ≥ <paramref name="fromSequence"/>, decoded from their canonical bodies.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSequence, int limit, CancellationToken cancellationToken);
 
@@ -110,6 +117,13 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
 
     /// <summary>One subject's live records and retention anchors, or null for an unknown subject.</summary>
     Task<RetentionSubject?> LoadRetentionSubjectAsync(string subjectId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One subject's retention anchors (relationships, consents, holds, last event, shredding) without their records,
+    /// for planning the expiry of new records without reading every old one; null for an unknown subject.
+    /// </summary>
+    async Task<RetentionSubject?> LoadRetentionAnchorsAsync(string subjectId, CancellationToken cancellationToken) =>
+        await LoadRetentionSubjectAsync(subjectId, cancellationToken) is { } subject ? subject with { Records = [] } : null;
 
     /// <summary>Archives holding an item about <paramref name="subjectId"/> (every archive when null), with only those items, oldest first.</summary>
     Task<IReadOnlyList<StoredArchive>> ReadArchivesAsync(string? subjectId, CancellationToken cancellationToken);

@@ -76,12 +76,11 @@ public sealed partial class DataVault
     /// </summary>
     private async Task<IReadOnlyList<string>> MissingMandatoryCategoriesAsync(string subjectId, PurposeDefinition purpose, IReadOnlyList<CollectValue> values, CancellationToken cancellationToken)
     {
-        if (purpose.Required.IsEmpty) return [];
-        var held = (await _store.GetRecordsAsync(subjectId, null, cancellationToken)).Where(r => r.Sealed is not null && r.ErasedAt is null).Select(r => r.CategoryKey).ToList();
-        var missing = purpose.Required
-            .Where(required => !held.Concat(values.Select(v => v.CategoryKey)).Any(k => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(k, required)))
-            .ToList();
-        return missing;
+        var notGiven = purpose.Required.Where(required => !values.Any(v => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(v.CategoryKey, required))).ToList();
+        if (notGiven.Count == 0) return [];
+        var versions = await _store.GetSubjectVersionsAsync(subjectId, cancellationToken);
+        var held = (await RecordsOfAsync(subjectId, versions.Records, cancellationToken)).Where(r => r.Sealed is not null && r.ErasedAt is null).Select(r => r.CategoryKey).ToList();
+        return [.. notGiven.Where(required => !held.Any(k => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(k, required)))];
     }
 
     /// <summary>
@@ -91,7 +90,13 @@ public sealed partial class DataVault
     private async Task<List<ExpiryUpdate>> ExpiriesForNewRecordsAsync(string subjectId, List<StoredRecord> records, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (records.Count == 0) return [];
-        var subject = await _store.LoadRetentionSubjectAsync(subjectId, cancellationToken) ?? new RetentionSubject { SubjectId = subjectId };
+
+        // Collecting is activity: it moves the expiry of records already held only under a rule counting from the last
+        // activity. Without such a rule the old records are left unread, so a collect costs the same for a person
+        // with ten records as for one with ten thousand.
+        var subject = (PolicyCountsFrom(RetentionAnchor.LastActivity)
+            ? await _store.LoadRetentionSubjectAsync(subjectId, cancellationToken)
+            : await _store.LoadRetentionAnchorsAsync(subjectId, cancellationToken)) ?? new RetentionSubject { SubjectId = subjectId };
         var added = records.Select(r => new RetentionRecord(r.RecordId, r.SubjectId, r.CategoryKey, r.PurposeKey, r.CollectedAt, null, r.KeyKind));
         var (changes, expiries) = PlanExpiries(subject with { Records = [.. subject.Records, .. added] }, now);
         var fresh = new HashSet<string>(StringComparer.Ordinal);

@@ -10,7 +10,11 @@ public sealed partial class DataVault
     // Enough for the people being served at once; past it the cache starts over rather than tracking recency.
     private const int StateCacheLimit = 10_000;
 
+    // A person with more records than this is read from the store every time rather than held in memory.
+    private const int RecordsCacheLimitPerPerson = 200;
+
     private readonly ConcurrentDictionary<string, CachedSubjectState> _stateCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedRecords> _recordsCache = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A person's decoded state and facts, reused while the store's state version for them is unchanged. The store
@@ -18,9 +22,18 @@ public sealed partial class DataVault
     /// key destroyed is seen by the very next call; only the check (one indexed lookup) is paid when nothing changed.
     /// Facts are time-independent: snapshots are still built per call at the instant asked for.
     /// </summary>
-    private async Task<CachedSubjectState> SubjectStateAsync(string subjectId, CancellationToken cancellationToken)
+    private async Task<CachedSubjectState> SubjectStateAsync(string subjectId, CancellationToken cancellationToken) =>
+        (await SubjectStateAndVersionsAsync(subjectId, cancellationToken)).State;
+
+    /// <summary>The person's state (as <see cref="SubjectStateAsync(string, CancellationToken)"/>) and the versions checked for it, read first.</summary>
+    private async Task<(CachedSubjectState State, SubjectVersions Versions)> SubjectStateAndVersionsAsync(string subjectId, CancellationToken cancellationToken)
     {
-        var current = await _store.GetSubjectStateVersionAsync(subjectId, cancellationToken);
+        var versions = await _store.GetSubjectVersionsAsync(subjectId, cancellationToken);
+        return (await SubjectStateAsync(subjectId, versions.State, cancellationToken), versions);
+    }
+
+    private async Task<CachedSubjectState> SubjectStateAsync(string subjectId, long? current, CancellationToken cancellationToken)
+    {
         if (current is { } version && _stateCache.TryGetValue(subjectId, out var cached) && cached.Version == version) return cached;
 
         var loaded = await LoadSubjectStateAsync(subjectId, cancellationToken);
@@ -35,6 +48,30 @@ public sealed partial class DataVault
         }
 
         return loaded;
+    }
+
+    /// <summary>
+    /// The person's records as stored — sealed values and their metadata, never an opened value — reused while the
+    /// records version read before them (<paramref name="recordsVersion"/>) is unchanged; read afresh when the store
+    /// does not track it. People with many records are not kept, so the cache stays small.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredRecord>> RecordsOfAsync(string subjectId, long? recordsVersion, CancellationToken cancellationToken)
+    {
+        if (recordsVersion is not { } version) return await _store.GetRecordsAsync(subjectId, null, cancellationToken);
+        if (_recordsCache.TryGetValue(subjectId, out var cached) && cached.Version == version) return cached.Records;
+
+        var records = await _store.GetRecordsAsync(subjectId, null, cancellationToken);
+        if (records.Count <= RecordsCacheLimitPerPerson)
+        {
+            if (_recordsCache.Count >= StateCacheLimit) _recordsCache.Clear();
+            _recordsCache[subjectId] = new CachedRecords(version, records);
+        }
+        else
+        {
+            _recordsCache.TryRemove(subjectId, out _);
+        }
+
+        return records;
     }
 
     private async Task<CachedSubjectState> LoadSubjectStateAsync(string subjectId, CancellationToken cancellationToken)
@@ -69,4 +106,7 @@ public sealed partial class DataVault
 
     /// <summary>A person's state as loaded, the facts decoded from it, and their wrapped data key (null once shredded).</summary>
     private sealed record CachedSubjectState(long Version, SubjectState State, SubjectFacts Facts, WrappedSubjectKey? Key);
+
+    /// <summary>A person's stored records and the records version they were read under.</summary>
+    private sealed record CachedRecords(long Version, IReadOnlyList<StoredRecord> Records);
 }

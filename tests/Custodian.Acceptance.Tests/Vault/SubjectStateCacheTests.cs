@@ -91,6 +91,54 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
         Assert.Contains("subject_erased", Assert.Single(after.Denied).Reasons);
     }
 
+    [Fact]
+    public async Task A_rectified_value_is_what_the_very_next_read_returns()
+    {
+        var id = await CustomerAsync();
+        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        var first = Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
+
+        await Vault.RectifyAsync(id, "user.contact.email", "maija.virtanen@example.com", "test", CancellationToken.None);
+        var after = Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
+
+        Assert.Equal("maija@example.com", first.Value);
+        Assert.Equal("maija.virtanen@example.com", after.Value);
+    }
+
+    [Fact]
+    public async Task Records_written_or_deleted_by_another_connection_show_in_the_next_read()
+    {
+        var id = await CustomerAsync();
+        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com"), new CollectValue("user.name", "Maija")], "test", CancellationToken.None);
+        Assert.Equal(2, (await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values.Count);
+
+        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Directory, SqliteVaultStoreOptions.DatabaseFileName)}"))
+        {
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = "DELETE FROM records WHERE subject_id = $id AND category = 'user.name'";
+            command.Parameters.AddWithValue("$id", id);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var after = await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
+
+        Assert.Equal("user.contact.email", Assert.Single(after.Values).CategoryKey);
+    }
+
+    [Fact]
+    public async Task An_erased_record_is_not_returned_by_the_read_after_the_erasure()
+    {
+        var id = await CustomerAsync();
+        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
+
+        await Vault.EraseSubjectAsync(id, "en", "erasure_request", "test", CancellationToken.None);
+        var after = await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
+
+        Assert.Empty(after.Values);
+    }
+
     private async Task<string> CustomerAsync()
     {
         var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);

@@ -37,6 +37,20 @@ public sealed class RecordSealerTests : IDisposable
     }
 
     [Fact]
+    public void A_thousand_values_sealed_by_one_sealer_never_share_a_nonce_and_all_open()
+    {
+        var nonces = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 1000; i++)
+        {
+            var binding = new SealBinding("sub_1", "user.sensor", "evt_" + i);
+            var sealedValue = _sealer.Seal("reading " + i, binding);
+
+            Assert.True(nonces.Add(Convert.ToHexString(SealedEnvelope.Parse(sealedValue).Nonce)), $"nonce of value {i} repeated");
+            Assert.Equal("reading " + i, _sealer.OpenString(sealedValue, binding));
+        }
+    }
+
+    [Fact]
     public void Sealing_the_same_value_twice_gives_different_ciphertexts()
     {
         Assert.NotEqual(_sealer.Seal("x", Binding), _sealer.Seal("x", Binding));
