@@ -5,6 +5,7 @@ using Custodian.Crypto;
 using Custodian.Policy;
 using Custodian.Requests;
 using Custodian.Sqlite;
+using Custodian.Storage;
 using Custodian.Vault;
 
 // Usage: Custodian.Requests.Bench all [events]        seeds a temp store, then runs every phase in its own process
@@ -83,18 +84,14 @@ internal static class Bench
         switch (phase)
         {
             case "baseline":
-                rows = 0;
-                var afterAt = DateTimeOffset.MinValue;
-                string? afterId = null;
-                while (true)
+                // The same store stream the exports read, every sealed value written out as it is: no decryption, no format.
+                var copier = new SealedCopier();
+                var cursor = new EventCursor();
+                while (await vault.Store.VisitEventsAsync(id, cursor, DataVault.ExportPageSize, copier, CancellationToken.None) == DataVault.ExportPageSize)
                 {
-                    var page = await vault.Store.GetEventsAfterAsync(id, afterAt, afterId, DataVault.ExportPageSize, CancellationToken.None);
-                    foreach (var e in page) await Stream.Null.WriteAsync(e.Sealed);
-                    rows += page.Count;
-                    if (page.Count < DataVault.ExportPageSize) break;
-                    (afterAt, afterId) = (page[^1].At, page[^1].EventId);
                 }
 
+                rows = copier.Rows;
                 break;
             case "json":
                 rows = await AccessPackageWriter.WriteAsync(vault, id, "en", Stream.Null, "bench", CancellationToken.None);
@@ -173,5 +170,18 @@ internal sealed class HeapSampler : IDisposable
         while (size > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, size, seen) != seen)
         {
         }
+    }
+}
+
+/// <summary>The baseline's visitor: copies each sealed value to <see cref="Stream.Null"/> undecrypted.</summary>
+internal sealed class SealedCopier : ISealedEventVisitor
+{
+    public long Rows { get; private set; }
+
+    public bool VisitEvent(in SealedEventRow row)
+    {
+        Stream.Null.Write(row.Sealed);
+        Rows++;
+        return true;
     }
 }

@@ -100,6 +100,42 @@ public abstract class RequestConformance<TFactory> : VaultStoreConformance<TFact
     }
 
     [Fact]
+    public async Task Streaming_events_visits_each_once_in_time_order_with_its_metadata_and_resumes_where_the_visitor_stopped()
+    {
+        var subject = await NewSubjectAsync();
+        var other = await NewSubjectAsync();
+        var events = Enumerable.Range(0, 25)
+            .Select(i => TestData.Event(subject.SubjectId, i / 10, i % 2 == 0 ? "user.device.reading" : "user.device.location", i % 3 == 0 ? null : "dev-" + (i % 3)))
+            .ToList();
+        await InTransactionAsync(async t =>
+        {
+            await t.AppendEventsAsync(events, Ct);
+            await t.AppendEventsAsync([TestData.Event(other.SubjectId, 0)], Ct);
+        });
+        var expected = await Store.GetEventsAfterAsync(subject.SubjectId, DateTimeOffset.MinValue, null, 100, Ct);
+
+        var visitor = new RecordingVisitor { StopAt = 7 };
+        var cursor = new EventCursor();
+        var pages = new List<int>();
+        while (true)
+        {
+            var visited = await Store.VisitEventsAsync(subject.SubjectId, cursor, 4, visitor, Ct);
+            pages.Add(visited);
+            if (visitor.Seen.Count == visitor.StopAt)
+            {
+                visitor.StopAt = -1;
+                continue;
+            }
+
+            if (visited < 4) break;
+        }
+
+        Assert.Equal(expected.Select(e => (e.EventId, e.EffectiveKeyOwnerId, e.CategoryKey, e.At, e.DeviceId, Convert.ToHexString(e.Sealed))), visitor.Seen);
+        Assert.Equal(3, pages[1]);
+        Assert.Equal(expected[^1].EventId, cursor.EventId);
+    }
+
+    [Fact]
     public async Task A_due_message_is_listed_until_it_is_marked_sent()
     {
         var message = new OutboxMessage { MessageId = TestData.NewId("msg"), Template = "request_received", Language = "en", CreatedAt = TestData.T0, NextAttemptAt = TestData.T0, Sealed = [1] };
@@ -126,4 +162,18 @@ public abstract class RequestConformance<TFactory> : VaultStoreConformance<TFact
         Language = "en",
         ContactSealed = [9, 9],
     };
+
+    private sealed class RecordingVisitor : ISealedEventVisitor
+    {
+        public int StopAt { get; set; } = -1;
+
+        public List<(string, string, string, DateTimeOffset, string?, string)> Seen { get; } = [];
+
+        public bool VisitEvent(in SealedEventRow row)
+        {
+            if (Seen.Count == StopAt) return false;
+            Seen.Add((System.Text.Encoding.UTF8.GetString(row.Utf8EventId), row.KeyOwnerId, row.CategoryKey, row.At, row.DeviceId, Convert.ToHexString(row.Sealed)));
+            return true;
+        }
+    }
 }

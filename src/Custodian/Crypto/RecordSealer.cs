@@ -137,6 +137,34 @@ public sealed class RecordSealer : IDisposable
     /// <exception cref="SealedValueException">Malformed, another key, or the binding or bytes do not match.</exception>
     public int Open(ReadOnlySpan<byte> sealedValue, in SealBinding binding, Span<byte> destination)
     {
+        ArgumentNullException.ThrowIfNull(binding.RecordId);
+        var count = Encoding.UTF8.GetByteCount(binding.RecordId);
+        byte[]? rented = null;
+        Span<byte> id = count <= 256 ? stackalloc byte[count] : (rented = ArrayPool<byte>.Shared.Rent(count)).AsSpan(0, count);
+        try
+        {
+            Encoding.UTF8.GetBytes(binding.RecordId, id);
+            return Open(sealedValue, binding.SubjectId, binding.CategoryKey, id, destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens into <paramref name="destination"/> a value bound to <paramref name="subjectId"/>, <paramref name="categoryKey"/>
+    /// and the record or event id given as UTF-8 (as a store's buffer holds it); the same associated data as a
+    /// <see cref="SealBinding"/> with that id, without making a string of it.
+    /// </summary>
+    /// <exception cref="SealedValueException">Malformed, another key, or the binding or bytes do not match.</exception>
+    public int Open(ReadOnlySpan<byte> sealedValue, string subjectId, string categoryKey, ReadOnlySpan<byte> utf8RecordId, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(subjectId);
+        ArgumentNullException.ThrowIfNull(categoryKey);
         var envelope = SealedEnvelope.Parse(sealedValue);
         if (envelope.KeyId != KeyId)
         {
@@ -149,13 +177,18 @@ public sealed class RecordSealer : IDisposable
             throw new ArgumentException("The destination is too short for the plaintext.", nameof(destination));
         }
 
-        var aadLength = AssociatedDataLength(binding);
+        var aadLength = SealedEnvelope.HeaderLength + 12 + Encoding.UTF8.GetByteCount(subjectId) + Encoding.UTF8.GetByteCount(categoryKey) + utf8RecordId.Length;
         byte[]? rented = null;
         Span<byte> aad = aadLength <= StackAadLimit ? stackalloc byte[StackAadLimit] : (rented = ArrayPool<byte>.Shared.Rent(aadLength));
         try
         {
             aad = aad[..aadLength];
-            WriteAssociatedData(envelope.Header, binding, aad);
+            envelope.Header.CopyTo(aad);
+            var offset = envelope.Header.Length;
+            offset += WriteField(aad[offset..], subjectId);
+            offset += WriteField(aad[offset..], categoryKey);
+            BinaryPrimitives.WriteInt32BigEndian(aad[offset..], utf8RecordId.Length);
+            utf8RecordId.CopyTo(aad[(offset + 4)..]);
             _aes.Decrypt(envelope.Nonce, envelope.Ciphertext, envelope.Tag, destination[..length], aad);
         }
         catch (AuthenticationTagMismatchException ex)
@@ -177,6 +210,9 @@ public sealed class RecordSealer : IDisposable
         return length;
     }
 
+    /// <summary>Releases the cipher.</summary>
+    public void Dispose() => _aes.Dispose();
+
     private void NextNonce(Span<byte> nonce)
     {
         if (_nonceOffset == _nonceEnd)
@@ -190,9 +226,6 @@ public sealed class RecordSealer : IDisposable
         _nonces.AsSpan(_nonceOffset, SealedEnvelope.NonceLength).CopyTo(nonce);
         _nonceOffset += SealedEnvelope.NonceLength;
     }
-
-    /// <summary>Releases the cipher.</summary>
-    public void Dispose() => _aes.Dispose();
 
     private static int AssociatedDataLength(in SealBinding binding)
     {

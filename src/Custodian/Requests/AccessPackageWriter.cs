@@ -59,15 +59,15 @@ public static class AccessPackageWriter
         var events = await vault.VisitEventsForRightsAsync(
             subjectId,
             "access",
-            (e, value) =>
+            (in DecryptedEvent e) =>
             {
                 categories.Add(e.CategoryKey);
                 json.WriteStartObject();
-                json.WriteString("id", e.EventId);
+                json.WriteString("id"u8, e.Utf8EventId);
                 json.WriteString("category", e.CategoryKey);
                 json.WriteString("at", e.At);
                 if (e.DeviceId is not null) json.WriteString("device", e.DeviceId);
-                json.WriteString("value", value);
+                json.WriteString("value", e.Utf8Value);
                 json.WriteEndObject();
             },
             async ct => await json.FlushAsync(ct),

@@ -51,7 +51,7 @@ public static partial class AccessReportWriter
         var events = await vault.VisitEventsForRightsAsync(
             subjectId,
             "access",
-            (e, value) =>
+            (in DecryptedEvent e) =>
             {
                 if (written % EventTableRows == 0)
                 {
@@ -67,7 +67,7 @@ public static partial class AccessReportWriter
                 html.Append("<tr><td>").Append(e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
                     .Append("</td><td>").Append(Encode(CategoryName(policy, e.CategoryKey, language)))
                     .Append("</td><td>").Append(Encode(e.DeviceId ?? ""))
-                    .Append("</td><td>").Append(Encode(Encoding.UTF8.GetString(value))).Append("</td></tr>\n");
+                    .Append("</td><td>").Append(Encode(Encoding.UTF8.GetString(e.Utf8Value))).Append("</td></tr>\n");
             },
             ct => new ValueTask(FlushAsync(writer, html, ct)),
             actor,

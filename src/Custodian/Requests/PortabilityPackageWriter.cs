@@ -78,7 +78,7 @@ public static class PortabilityPackageWriter
             await vault.VisitEventsForRightsAsync(
                 subjectId,
                 "portability",
-                (e, value) =>
+                (in DecryptedEvent e) =>
                 {
                     if (e.DeviceId is null) return;
                     readings++;
@@ -86,7 +86,7 @@ public static class PortabilityPackageWriter
                     json.WriteString("at", e.At);
                     json.WriteString("category", e.CategoryKey);
                     json.WriteString("device", e.DeviceId);
-                    json.WriteString("value", value);
+                    json.WriteString("value", e.Utf8Value);
                     json.WriteEndObject();
                 },
                 async ct =>
@@ -107,10 +107,10 @@ public static class PortabilityPackageWriter
             await vault.VisitEventsForRightsAsync(
                 subjectId,
                 "portability",
-                (e, value) =>
+                (in DecryptedEvent e) =>
                 {
                     if (e.DeviceId is null) return;
-                    csv.Append(Instant(e.At)).Append(',').Append(Cell(e.CategoryKey)).Append(',').Append(Cell(e.DeviceId)).Append(',').Append(Cell(Encoding.UTF8.GetString(value))).Append("\r\n");
+                    csv.Append(Instant(e.At)).Append(',').Append(Cell(e.CategoryKey)).Append(',').Append(Cell(e.DeviceId)).Append(',').Append(Cell(Encoding.UTF8.GetString(e.Utf8Value))).Append("\r\n");
                 },
                 async ct =>
                 {

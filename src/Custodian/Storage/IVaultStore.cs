@@ -91,6 +91,37 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
     /// </summary>
     Task<IReadOnlyList<StoredEvent>> GetEventsAfterAsync(string subjectId, DateTimeOffset afterAt, string? afterId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Streams up to <paramref name="limit"/> of a subject's events after <paramref name="cursor"/> to
+    /// <paramref name="visitor"/> in (time, id) order, advancing the cursor past each event visited; returns how many
+    /// were visited (fewer than the limit at the end, or when the visitor stopped). Stores override it to hand out
+    /// their own buffers; the default pages through <see cref="GetEventsAfterAsync"/>.
+    /// </summary>
+    async Task<int> VisitEventsAsync(string subjectId, EventCursor cursor, int limit, ISealedEventVisitor visitor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        ArgumentNullException.ThrowIfNull(visitor);
+        var page = await GetEventsAfterAsync(subjectId, cursor.At, cursor.EventId, limit, cancellationToken);
+        var visited = 0;
+        foreach (var stored in page)
+        {
+            var row = new SealedEventRow
+            {
+                Utf8EventId = System.Text.Encoding.UTF8.GetBytes(stored.EventId),
+                KeyOwnerId = stored.EffectiveKeyOwnerId,
+                CategoryKey = stored.CategoryKey,
+                At = stored.At,
+                DeviceId = stored.DeviceId,
+                Sealed = stored.Sealed,
+            };
+            if (!visitor.VisitEvent(row)) break;
+            (cursor.At, cursor.EventId) = (stored.At, stored.EventId);
+            visited++;
+        }
+
+        return visited;
+    }
+
     /// <summary>Subject ids after <paramref name="afterId"/> in id order (every subject, merged and shredded included), for sweeps.</summary>
     Task<IReadOnlyList<string>> ListSubjectIdsAsync(string? afterId, int limit, CancellationToken cancellationToken);
 

@@ -62,50 +62,24 @@ public sealed partial class DataVault
     public async Task<long> VisitEventsForRightsAsync(string subjectId, string right, DecryptedEventVisitor visit, Func<CancellationToken, ValueTask>? afterPage, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        var sealers = new Dictionary<string, RecordSealer?>(StringComparer.Ordinal);
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
-        var categories = new HashSet<string>(StringComparer.Ordinal);
-        long count = 0;
-        try
+        using var opener = new EventOpener(visit);
+        var cursor = new EventCursor();
+        while (true)
         {
-            var afterAt = DateTimeOffset.MinValue;
-            string? afterId = null;
-            while (true)
+            var visited = await _store.VisitEventsAsync(subjectId, cursor, ExportPageSize, opener, cancellationToken);
+            if (opener.TakeMissingOwner() is { } owner)
             {
-                var page = await _store.GetEventsAfterAsync(subjectId, afterAt, afterId, ExportPageSize, cancellationToken);
-                foreach (var stored in page)
-                {
-                    var owner = stored.EffectiveKeyOwnerId;
-                    if (!sealers.TryGetValue(owner, out var sealer)) sealers[owner] = sealer = await SubjectSealerAsync(owner, cancellationToken);
-                    if (sealer is null) continue;
-                    var length = SealedEnvelope.Parse(stored.Sealed).Ciphertext.Length;
-                    if (length > buffer.Length)
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-                        buffer = ArrayPool<byte>.Shared.Rent(length);
-                    }
-
-                    var written = sealer.Open(stored.Sealed, new SealBinding(owner, stored.CategoryKey, stored.EventId), buffer);
-                    visit(stored, buffer.AsSpan(0, written));
-                    CryptographicOperations.ZeroMemory(buffer.AsSpan(0, written));
-                    categories.Add(stored.CategoryKey);
-                    count++;
-                }
-
-                if (afterPage is not null) await afterPage(cancellationToken);
-                if (page.Count < ExportPageSize) break;
-                afterAt = page[^1].At;
-                afterId = page[^1].EventId;
+                // A reading sealed under a key not opened yet (a person merged into this one): open it and go on from there.
+                opener.AddSealer(owner, await SubjectSealerAsync(owner, cancellationToken));
+                continue;
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-            foreach (var sealer in sealers.Values) sealer?.Dispose();
+
+            if (afterPage is not null) await afterPage(cancellationToken);
+            if (visited < ExportPageSize) break;
         }
 
-        await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "rights.events") { SubjectId = subjectId, Purpose = "rights." + right, Categories = Distinct(categories), Count = count }, cancellationToken);
-        return count;
+        await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "rights.events") { SubjectId = subjectId, Purpose = "rights." + right, Categories = Distinct(opener.Categories), Count = opener.Count }, cancellationToken);
+        return opener.Count;
     }
 
     /// <summary>

@@ -67,4 +67,25 @@ public sealed class PortabilityPackageTests
         Assert.All(json.RootElement.EnumerateArray(), e => Assert.Equal(SmartHomePerson.Scale, e.GetProperty("device").GetString()));
         Assert.DoesNotContain("app-opened", Text(zip, "readings.json"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Readings_over_several_export_pages_and_those_of_a_merged_person_are_all_opened_once_in_time_order()
+    {
+        await using var vault = await TempVault.CreateAsync(SmartHomePerson.Policy(), SmartHomePerson.Start);
+        var survivor = await SmartHomePerson.CreateAsync(vault.Vault, Custodian.Vault.DataVault.ExportPageSize + 10);
+        var merged = await vault.Vault.CreateSubjectAsync(new Custodian.Vault.NewSubject(null, null, "dara-old", null), "test", CancellationToken.None);
+        await vault.Vault.RecordRelationshipAsync(merged, "account", "opened", "test", CancellationToken.None);
+        var old = Enumerable.Range(0, 3).Select(i => new Custodian.Vault.EventInput("user.telemetry", SmartHomePerson.Start.AddSeconds(30 + (i * 60)), "old-" + i, SmartHomePerson.Scale)).ToList();
+        await vault.Vault.AppendEventsAsync(merged, "essential.service", old, "test", CancellationToken.None);
+        await vault.Vault.MergeSubjectsAsync(survivor, merged, "test", CancellationToken.None);
+
+        using var zip = await PackageAsync(vault, survivor);
+        using var json = JsonDocument.Parse(Text(zip, "readings.json"));
+        var readings = json.RootElement.EnumerateArray().Select(e => (At: e.GetProperty("at").GetDateTimeOffset(), Value: e.GetProperty("value").GetString()!)).ToList();
+
+        Assert.Equal(Custodian.Vault.DataVault.ExportPageSize + 10 + 3, readings.Count);
+        Assert.Equal(readings.OrderBy(r => r.At).Select(r => r.Value), readings.Select(r => r.Value));
+        Assert.Equal(["old-0", "old-1", "old-2"], readings.Where(r => r.Value.StartsWith("old-", StringComparison.Ordinal)).Select(r => r.Value));
+        Assert.Equal(readings.Count, readings.Select(r => r.Value).Distinct().Count());
+    }
 }

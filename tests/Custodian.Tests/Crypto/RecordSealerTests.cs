@@ -51,6 +51,19 @@ public sealed class RecordSealerTests : IDisposable
     }
 
     [Fact]
+    public void A_value_opens_with_its_id_given_as_utf8_and_not_with_another_id()
+    {
+        var sealedValue = _sealer.Seal("21.5", Binding);
+        var destination = new byte[16];
+
+        var written = _sealer.Open(sealedValue, Binding.SubjectId, Binding.CategoryKey, "rec_1"u8, destination);
+
+        Assert.Equal("21.5", Encoding.UTF8.GetString(destination, 0, written));
+        var wrong = Assert.Throws<SealedValueException>(() => _sealer.Open(sealedValue, Binding.SubjectId, Binding.CategoryKey, "rec_2"u8, destination));
+        Assert.Equal(SealedValueException.AuthenticationFailedCode, wrong.Code);
+    }
+
+    [Fact]
     public void Sealing_the_same_value_twice_gives_different_ciphertexts()
     {
         Assert.NotEqual(_sealer.Seal("x", Binding), _sealer.Seal("x", Binding));
