@@ -14,6 +14,8 @@ namespace Custodian.Benchmarks;
 /// <see cref="DataVault.CollectAsync"/> (decide, seal, store, audit, one transaction per batch), through the store
 /// with a <see cref="RecordSealer"/> (seal, store, audit), and — the baseline — plain SQLite inserts of the same rows
 /// unencrypted into same-shaped tables, one prepared command and one transaction per batch. Times are per batch.
+/// Records go to the next person of a pool each batch, as collection does (a person's profile is collected once
+/// and then changes now and then); readings all go to one person, as a device's do.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -22,11 +24,14 @@ namespace Custodian.Benchmarks;
 public class WriteBenchmarks
 {
     private const string Reading = "{\"temperature\":21.5,\"humidity\":40}";
+    private const int People = 2048;
     private static readonly string[] RecordCategories = ["user.name", "user.contact.email", "user.contact.phone_number", "user.device.isocket"];
 
     private BenchVault _vault = null!;
     private PlainSqlite _plain = null!;
     private string _subject = "";
+    private string[] _people = [];
+    private int _nextPerson;
     private EventInput[] _readings = [];
     private CollectValue[] _values = [];
     private byte[] _payload = [];
@@ -48,7 +53,16 @@ public class WriteBenchmarks
         _payload = Encoding.UTF8.GetBytes(Reading);
         var result = await _vault.Vault.AppendEventsAsync(_subject, BenchVault.Purpose, _readings, "bench", CancellationToken.None);
         if (result.Stored != BatchSize) throw new InvalidOperationException("the vault dropped readings the benchmark expects it to store");
+        _people = new string[People];
+        for (var i = 0; i < People; i++)
+        {
+            _people[i] = await _vault.CreateCustomerAsync(i + 1);
+            _plain.Execute("INSERT INTO subjects (id, created_at) VALUES ($p0, $p1)", _people[i], DateTimeOffset.UtcNow.UtcTicks);
+        }
     }
+
+    // The next person of the pool, round robin; the plain baseline writes for the same sequence of people.
+    private string NextPerson() => _people[_nextPerson++ % People];
 
     [GlobalCleanup]
     public async Task CleanupAsync()
@@ -132,11 +146,12 @@ public class WriteBenchmarks
         for (var i = 0; i < p.Length; i++) p[i] = command.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value));
         command.Prepare();
         var now = DateTimeOffset.UtcNow.UtcTicks;
+        var person = NextPerson();
         foreach (var value in _values)
         {
             p[0].Value = Ids.NewRecordId();
-            p[1].Value = _subject;
-            p[2].Value = _subject;
+            p[1].Value = person;
+            p[2].Value = person;
             p[3].Value = value.CategoryKey;
             p[4].Value = (int)value.Source;
             p[5].Value = BenchVault.Purpose;
@@ -155,5 +170,5 @@ public class WriteBenchmarks
     [Benchmark(Description = "DataVault.CollectAsync")]
     [BenchmarkCategory("records")]
     public Task<CollectResult> VaultRecords() =>
-        _vault.Vault.CollectAsync(_subject, BenchVault.Purpose, _values, "bench", CancellationToken.None);
+        _vault.Vault.CollectAsync(NextPerson(), BenchVault.Purpose, _values, "bench", CancellationToken.None);
 }

@@ -55,6 +55,10 @@ public sealed partial class SqliteVaultStore : IVaultStore
             Configure(writer, options);
             Pragma(writer, "PRAGMA journal_mode=WAL");
             Pragma(writer, $"PRAGMA wal_autocheckpoint={SqliteWalCheckpointer.WriterBackstopPages}");
+
+            // Statement journals (a statement that fires triggers or cascades can be undone alone) stay in memory
+            // rather than in temporary files; they are small and live only for the statement.
+            Pragma(writer, "PRAGMA temp_store=MEMORY");
             SqliteSchema.Migrate(writer, options.TimeProvider);
             return Task.FromResult(new SqliteVaultStore(options, connectionString, writer));
         }

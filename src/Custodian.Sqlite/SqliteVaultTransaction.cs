@@ -14,6 +14,8 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
 {
     private const int SqliteConstraint = 19;
     private const int ConstraintForeignKey = 787;
+    private const string RecordsVersionSql =
+        "INSERT INTO subject_state_versions (subject_id, version, records_version) VALUES ($p0, 0, 1) ON CONFLICT (subject_id) DO UPDATE SET records_version = records_version + 1";
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommandCache _commands;
@@ -75,13 +77,39 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
     public Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
-        foreach (var r in records)
+        cancellationToken.ThrowIfCancellationRequested();
+        var command = Command("INSERT INTO records (id, subject_id, key_owner_id, category, source, purpose, collected_at, expires_at, key_kind, version, sealed, erased_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)");
+        var p = command.Parameters;
+        string? lastSubject = null;
+        try
         {
-            Run(
-                "INSERT INTO records (id, subject_id, key_owner_id, category, source, purpose, collected_at, expires_at, key_kind, version, sealed, erased_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)",
-                cancellationToken,
-                VaultStoreException.Duplicate,
-                r.RecordId, r.SubjectId, r.EffectiveKeyOwnerId, r.CategoryKey, (int)r.Source, r.PurposeKey, Ticks(r.CollectedAt), Ticks(r.ExpiresAt), (int)r.KeyKind, r.Version, r.Sealed, Ticks(r.ErasedAt));
+            foreach (var r in records)
+            {
+                p[0].Value = r.RecordId;
+                p[1].Value = r.SubjectId;
+                p[2].Value = r.EffectiveKeyOwnerId;
+                p[3].Value = r.CategoryKey;
+                p[4].Value = (int)r.Source;
+                p[5].Value = r.PurposeKey;
+                p[6].Value = Ticks(r.CollectedAt);
+                p[7].Value = Ticks(r.ExpiresAt);
+                p[8].Value = (int)r.KeyKind;
+                p[9].Value = r.Version;
+                p[10].Value = (object?)r.Sealed ?? DBNull.Value;
+                p[11].Value = Ticks(r.ErasedAt);
+                command.ExecuteNonQuery();
+
+                // The records version moves once per person and batch (migration 0009); updates and deletes move it by trigger.
+                if (!string.Equals(r.SubjectId, lastSubject, StringComparison.Ordinal))
+                {
+                    Run(RecordsVersionSql, cancellationToken, null, r.SubjectId);
+                    lastSubject = r.SubjectId;
+                }
+            }
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            throw Translate(ex, VaultStoreException.Duplicate);
         }
 
         return Task.CompletedTask;
