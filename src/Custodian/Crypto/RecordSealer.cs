@@ -122,14 +122,21 @@ public sealed class RecordSealer : IDisposable
     /// <exception cref="SealedValueException">Malformed, another key, or the binding or bytes do not match.</exception>
     public string OpenString(ReadOnlySpan<byte> sealedValue, in SealBinding binding)
     {
-        var bytes = Open(sealedValue, binding);
+        var length = SealedEnvelope.Parse(sealedValue).Ciphertext.Length;
+        byte[]? rented = null;
+        Span<byte> buffer = length <= 256 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
         try
         {
-            return Encoding.UTF8.GetString(bytes);
+            var written = Open(sealedValue, binding, buffer);
+            return Encoding.UTF8.GetString(buffer[..written]);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(bytes);
+            CryptographicOperations.ZeroMemory(buffer);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
