@@ -62,15 +62,16 @@ public sealed partial class DataVault
     public async Task<long> VisitEventsForRightsAsync(string subjectId, string right, DecryptedEventVisitor visit, Func<CancellationToken, ValueTask>? afterPage, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        using var opener = new EventOpener(visit);
+        using var opener = new EventOpener();
         var cursor = new EventCursor();
         while (true)
         {
             var visited = await _store.VisitEventsAsync(subjectId, cursor, ExportPageSize, opener, cancellationToken);
+            opener.OpenPage(visit);
             if (opener.TakeMissingOwner() is { } owner)
             {
                 // A reading sealed under a key not opened yet (a person merged into this one): open it and go on from there.
-                opener.AddSealer(owner, await SubjectSealerAsync(owner, cancellationToken));
+                opener.AddSealers(owner, await SealerPairAsync(owner, cancellationToken));
                 continue;
             }
 
@@ -80,6 +81,21 @@ public sealed partial class DataVault
 
         await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "rights.events") { SubjectId = subjectId, Purpose = "rights." + right, Categories = Distinct(opener.Categories), Count = opener.Count }, cancellationToken);
         return opener.Count;
+    }
+
+    // Two sealers for one key, so a page of readings can be opened on two threads; null once the key is destroyed.
+    private async Task<(RecordSealer First, RecordSealer Second)?> SealerPairAsync(string owner, CancellationToken cancellationToken)
+    {
+        var first = await SubjectSealerAsync(owner, cancellationToken);
+        if (first is null) return null;
+        var second = await SubjectSealerAsync(owner, cancellationToken);
+        if (second is null)
+        {
+            first.Dispose();
+            return null;
+        }
+
+        return (first, second);
     }
 
     /// <summary>

@@ -7,20 +7,24 @@ using Custodian.Storage;
 namespace Custodian.Vault;
 
 /// <summary>
-/// Opens the events a store streams for a rights answer and hands each to the export's visitor, reusing one
-/// buffer for every value and wiping it after each. A reading under a key not opened yet stops the page there
-/// (<see cref="TakeMissingOwner"/>) so the vault can open that key and resume; readings whose key was destroyed are
-/// skipped.
+/// Opens the events a store streams for a rights answer, a page at a time: the page's ids and sealed values are copied
+/// into one buffer as the store hands them out, opened on two threads (each with its own sealer, as a sealer is not
+/// thread-safe) into a second buffer, handed to the export's visitor in order, and wiped. A reading under a key not
+/// opened yet stops the page there (<see cref="TakeMissingOwner"/>) so the vault can open that key and resume;
+/// readings whose key was destroyed are skipped.
 /// </summary>
 internal sealed class EventOpener : ISealedEventVisitor, IDisposable
 {
-    private readonly DecryptedEventVisitor _visit;
-    private readonly Dictionary<string, RecordSealer?> _sealers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _categories = new(StringComparer.Ordinal);
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(4096);
-    private string? _missingOwner;
+    // Below this many readings a page is opened on the calling thread alone.
+    private const int ParallelFrom = 512;
 
-    public EventOpener(DecryptedEventVisitor visit) => _visit = visit;
+    private readonly Dictionary<string, (RecordSealer First, RecordSealer Second)?> _sealers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _categories = new(StringComparer.Ordinal);
+    private readonly List<Row> _rows = [];
+    private byte[] _sealed = ArrayPool<byte>.Shared.Rent(1 << 16);
+    private byte[] _plain = ArrayPool<byte>.Shared.Rent(1 << 16);
+    private int _sealedUsed;
+    private string? _missingOwner;
 
     /// <summary>How many events were opened and visited.</summary>
     public long Count { get; private set; }
@@ -30,33 +34,83 @@ internal sealed class EventOpener : ISealedEventVisitor, IDisposable
 
     public bool VisitEvent(in SealedEventRow row)
     {
-        if (!_sealers.TryGetValue(row.KeyOwnerId, out var sealer))
+        if (!_sealers.TryGetValue(row.KeyOwnerId, out var sealers))
         {
             _missingOwner = row.KeyOwnerId;
             return false;
         }
 
-        if (sealer is null) return true;
-        var length = SealedEnvelope.Parse(row.Sealed).Ciphertext.Length;
-        if (length > _buffer.Length)
+        if (sealers is null) return true;
+        var needed = _sealedUsed + row.Utf8EventId.Length + row.Sealed.Length;
+        if (needed > _sealed.Length)
         {
-            ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
-            _buffer = ArrayPool<byte>.Shared.Rent(length);
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _sealed.Length * 2));
+            _sealed.AsSpan(0, _sealedUsed).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_sealed);
+            _sealed = larger;
         }
 
-        var written = sealer.Open(row.Sealed, row.KeyOwnerId, row.CategoryKey, row.Utf8EventId, _buffer);
+        var idAt = _sealedUsed;
+        row.Utf8EventId.CopyTo(_sealed.AsSpan(idAt));
+        row.Sealed.CopyTo(_sealed.AsSpan(idAt + row.Utf8EventId.Length));
+        _sealedUsed = needed;
+        _rows.Add(new Row(idAt, row.Utf8EventId.Length, row.Sealed.Length, row.KeyOwnerId, row.CategoryKey, row.At, row.DeviceId));
+        return true;
+    }
+
+    /// <summary>Opens the page collected since the last call and hands each reading to <paramref name="visit"/> in order.</summary>
+    public void OpenPage(DecryptedEventVisitor visit)
+    {
+        var plainLength = 0;
+        var offsets = new int[_rows.Count];
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            offsets[i] = plainLength;
+            plainLength += SealedEnvelope.Parse(Sealed(_rows[i])).Ciphertext.Length;
+        }
+
+        if (plainLength > _plain.Length)
+        {
+            ArrayPool<byte>.Shared.Return(_plain, clearArray: true);
+            _plain = ArrayPool<byte>.Shared.Rent(plainLength);
+        }
+
+        var lengths = new int[_rows.Count];
         try
         {
-            _visit(new DecryptedEvent { Utf8EventId = row.Utf8EventId, CategoryKey = row.CategoryKey, At = row.At, DeviceId = row.DeviceId, Utf8Value = _buffer.AsSpan(0, written) });
+            if (_rows.Count < ParallelFrom)
+            {
+                Open(0, _rows.Count, second: false, offsets, lengths);
+            }
+            else
+            {
+                var half = _rows.Count / 2;
+                var other = Task.Run(() => Open(half, _rows.Count, second: true, offsets, lengths));
+                Open(0, half, second: false, offsets, lengths);
+                other.GetAwaiter().GetResult();
+            }
+
+            for (var i = 0; i < _rows.Count; i++)
+            {
+                var row = _rows[i];
+                visit(new DecryptedEvent
+                {
+                    Utf8EventId = _sealed.AsSpan(row.IdAt, row.IdLength),
+                    CategoryKey = row.CategoryKey,
+                    At = row.At,
+                    DeviceId = row.DeviceId,
+                    Utf8Value = _plain.AsSpan(offsets[i], lengths[i]),
+                });
+                _categories.Add(row.CategoryKey);
+                Count++;
+            }
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(_buffer.AsSpan(0, written));
+            CryptographicOperations.ZeroMemory(_plain.AsSpan(0, plainLength));
+            _rows.Clear();
+            _sealedUsed = 0;
         }
-
-        _categories.Add(row.CategoryKey);
-        Count++;
-        return true;
     }
 
     /// <summary>The key owner the last page stopped at, once; null when the page ran to its end.</summary>
@@ -67,12 +121,32 @@ internal sealed class EventOpener : ISealedEventVisitor, IDisposable
         return owner;
     }
 
-    /// <summary>Adds the sealer for <paramref name="owner"/>; null when their key was destroyed (their readings are skipped).</summary>
-    public void AddSealer(string owner, RecordSealer? sealer) => _sealers[owner] = sealer;
+    /// <summary>Adds the sealers for <paramref name="owner"/> (two, one per thread); null when their key was destroyed (their readings are skipped).</summary>
+    public void AddSealers(string owner, (RecordSealer First, RecordSealer Second)? sealers) => _sealers[owner] = sealers;
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer, clearArray: true);
-        foreach (var sealer in _sealers.Values) sealer?.Dispose();
+        ArrayPool<byte>.Shared.Return(_plain, clearArray: true);
+        ArrayPool<byte>.Shared.Return(_sealed);
+        foreach (var sealers in _sealers.Values)
+        {
+            sealers?.First.Dispose();
+            sealers?.Second.Dispose();
+        }
     }
+
+    private void Open(int from, int to, bool second, int[] offsets, int[] lengths)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var row = _rows[i];
+            var pair = _sealers[row.KeyOwnerId]!.Value;
+            var sealer = second ? pair.Second : pair.First;
+            lengths[i] = sealer.Open(Sealed(row), row.KeyOwnerId, row.CategoryKey, _sealed.AsSpan(row.IdAt, row.IdLength), _plain.AsSpan(offsets[i]));
+        }
+    }
+
+    private ReadOnlySpan<byte> Sealed(Row row) => _sealed.AsSpan(row.IdAt + row.IdLength, row.SealedLength);
+
+    private readonly record struct Row(int IdAt, int IdLength, int SealedLength, string KeyOwnerId, string CategoryKey, DateTimeOffset At, string? DeviceId);
 }
