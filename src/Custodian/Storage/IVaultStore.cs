@@ -63,7 +63,8 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
 
     /// <summary>
     /// Physically deletes up to <paramref name="batchSize"/> rows made unreadable by crypto-shredding
-    /// (records sealed under a destroyed subject key, and events). Returns the rows deleted; call until 0.
+    /// (records sealed under a destroyed subject key, and events). Returns the rows deleted; fewer than <paramref name="batchSize"/>
+    /// means nothing was left and the people finished are marked purged, so later calls never walk them again.
     /// </summary>
     Task<int> PurgeShreddedAsync(int batchSize, CancellationToken cancellationToken);
 

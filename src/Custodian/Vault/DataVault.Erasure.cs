@@ -121,11 +121,13 @@ public sealed partial class DataVault
     public async Task<long> PurgeErasedAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
         long total = 0;
-        int deleted;
-        while ((deleted = await _store.PurgeShreddedAsync(PurgeBatchSize, cancellationToken)) > 0)
+        while (true)
         {
+            // A short batch means the store found nothing more and marked the people it finished as purged: no second pass.
+            var deleted = await _store.PurgeShreddedAsync(PurgeBatchSize, cancellationToken);
             total += deleted;
-            progress?.Report(total);
+            if (deleted > 0) progress?.Report(total);
+            if (deleted < PurgeBatchSize) break;
         }
 
         if (total > 0) await AuditAsync(new AuditEntry(_clock.GetUtcNow(), AuditEntry.SystemActor, "purge.shredded") { Count = total }, cancellationToken);
