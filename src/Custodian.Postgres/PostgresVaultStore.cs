@@ -114,6 +114,10 @@ public sealed partial class PostgresVaultStore : IVaultStore
             cancellationToken);
 
     /// <inheritdoc />
+    public Task<long> CountExpiredRecordsAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => ScalarAsync<long>(c, "SELECT COUNT(*) FROM records WHERE expires_at IS NOT NULL AND expires_at <= $1 AND erased_at IS NULL", cancellationToken, Ticks(at)), cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredEvent>> GetEventsAsync(string subjectId, string? categoryKey, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
         WithConnectionAsync<IReadOnlyList<StoredEvent>>(
             async c => await QueryAsync(

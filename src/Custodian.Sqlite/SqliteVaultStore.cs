@@ -127,6 +127,15 @@ public sealed partial class SqliteVaultStore : IVaultStore
             QueryRecords(connection, "WHERE expires_at IS NOT NULL AND expires_at <= $p0 AND erased_at IS NULL ORDER BY expires_at, id LIMIT $p1", Ticks(at), limit));
 
     /// <inheritdoc />
+    /// <remarks>Counted from the partial expiry index alone, without touching the records.</remarks>
+    public Task<long> CountExpiredRecordsAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            var command = connection.Command(null, "SELECT COUNT(*) FROM records INDEXED BY ix_records_expiry WHERE expires_at IS NOT NULL AND expires_at <= $p0 AND erased_at IS NULL", Ticks(at));
+            return (long)command.ExecuteScalar()!;
+        });
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredEvent>> GetEventsAsync(string subjectId, string? categoryKey, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<StoredEvent>>(cancellationToken, connection =>
             Query(
