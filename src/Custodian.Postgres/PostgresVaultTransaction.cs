@@ -11,7 +11,8 @@ namespace Custodian.Postgres;
 /// A read-committed PostgreSQL transaction on one pooled connection. It starts by locking the audit
 /// chain head row (<c>SELECT … FOR UPDATE</c>), so units of work from every process on the schema
 /// run one after the other: no update is lost and sequence numbers never race. Reads inside it see
-/// everything committed before the lock was granted.
+/// everything committed before the lock was granted. Audit entries are held back and sent with the next statement or
+/// with the chain head update at commit, in one round trip: they only insert, and every statement still runs in order.
 /// </summary>
 internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 {
@@ -19,6 +20,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     private readonly PostgresVaultStoreOptions _options;
     private readonly Action _release;
     private NpgsqlTransaction? _transaction;
+    private readonly List<NpgsqlBatchCommand> _pendingAudit = [];
     private AuditChainHead _head;
     private bool _headMoved;
 
@@ -94,6 +96,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             marked AS (UPDATE subjects SET shredded_at = $2, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL RETURNING 1)
             SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM keys), (SELECT COUNT(*) FROM lookups), (SELECT COUNT(*) FROM identifiers), (SELECT COUNT(*) FROM names), (SELECT COUNT(*) FROM marked)
             """;
+        await FlushAuditAsync(cancellationToken);
         var counts = (await QueryAsync(_connection, Sql, [subjectId, Ticks(at)], r => (Family: r.GetInt64(0), Keys: r.GetInt64(1)), cancellationToken)).Single();
         if (counts.Family == 0)
         {
@@ -127,6 +130,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             FROM old WHERE r.id = old.id
             RETURNING r.version
             """;
+        await FlushAuditAsync(cancellationToken);
         var versions = await QueryAsync(_connection, Sql, [recordId, sealedValue, (int)source, purposeKey, Ticks(at), Ticks(expiresAt)], r => r.GetInt32(0), cancellationToken);
         return versions.Count == 1
             ? versions[0]
@@ -143,6 +147,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             throw new VaultStoreException(VaultStoreException.InvalidMerge, $"Subject {survivorId} cannot be merged with itself.");
         }
 
+        await FlushAuditAsync(cancellationToken);
         var found = await QueryAsync(
             _connection,
             "SELECT id, merged_into IS NOT NULL FROM subjects WHERE id = ANY($1) ORDER BY id FOR UPDATE",
@@ -179,12 +184,11 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     public async Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        _ = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
         var chained = AuditChain.Link(_head, entry);
-        await RunAsync(
+        _pendingAudit.Add(BatchCommand(
             "INSERT INTO audit_entries (seq, at, action, subject_id, body, hash) VALUES ($1, $2, $3, $4, $5, $6)",
-            VaultStoreException.Duplicate,
-            cancellationToken,
-            chained.Entry.Sequence, Ticks(chained.Entry.At), chained.Entry.Action, chained.Entry.SubjectId, chained.Body, chained.Hash);
+            chained.Entry.Sequence, Ticks(chained.Entry.At), chained.Entry.Action, chained.Entry.SubjectId, chained.Body, chained.Hash));
         _head = new AuditChainHead(chained.Entry.Sequence, chained.Hash);
         _headMoved = true;
         if (_options.CheckpointInterval > 0 && chained.Entry.Sequence % _options.CheckpointInterval == 0)
@@ -203,6 +207,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
         if (_headMoved)
         {
+            // The held-back entries and the head travel together: one round trip before the commit.
             await RunAsync("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", VaultStoreException.Duplicate, cancellationToken, _head.Sequence, _head.Hash);
         }
 
@@ -243,10 +248,34 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
-    private Task<int> RunAsync(string sql, string duplicateCode, CancellationToken cancellationToken, params object?[] values)
+    private async Task<int> RunAsync(string sql, string duplicateCode, CancellationToken cancellationToken, params object?[] values)
     {
-        _ = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
-        return ExecuteAsync(_connection, sql, duplicateCode, cancellationToken, values);
+        var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        if (_pendingAudit.Count == 0) return await ExecuteAsync(_connection, sql, duplicateCode, cancellationToken, values);
+
+        // Held-back audit entries go first, in the same round trip; the caller gets its own statement's count.
+        await using var batch = TakePendingAudit(transaction);
+        var command = BatchCommand(sql, values);
+        batch.BatchCommands.Add(command);
+        await ExecuteBatchAsync(batch, duplicateCode, cancellationToken);
+        return command.RecordsAffected;
+    }
+
+    /// <summary>Sends held-back audit entries before a statement that does not go through <see cref="RunAsync"/>.</summary>
+    private async Task FlushAuditAsync(CancellationToken cancellationToken)
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        if (_pendingAudit.Count == 0) return;
+        await using var batch = TakePendingAudit(transaction);
+        await ExecuteBatchAsync(batch, VaultStoreException.Duplicate, cancellationToken);
+    }
+
+    private NpgsqlBatch TakePendingAudit(NpgsqlTransaction transaction)
+    {
+        var batch = new NpgsqlBatch(_connection, transaction);
+        foreach (var command in _pendingAudit) batch.BatchCommands.Add(command);
+        _pendingAudit.Clear();
+        return batch;
     }
 
     private async Task CompleteAsync()
@@ -258,6 +287,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         }
 
         _transaction = null;
+        _pendingAudit.Clear();
         try
         {
             await transaction.DisposeAsync();
