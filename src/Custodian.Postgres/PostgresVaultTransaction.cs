@@ -106,6 +106,30 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         return (int)counts.Keys;
     }
 
+    public async Task<int> PurgeShreddedSubjectAsync(string subjectId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // One statement: count (stopping past the limit), and only within it delete and mark. Foreign keys are checked
+        // at the end of the statement, so events and devices may go together.
+        const string Sql = """
+            WITH RECURSIVE family(id) AS (
+                SELECT id FROM subjects WHERE id = $1 AND shredded_at IS NOT NULL
+                UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id),
+            counted AS (SELECT
+                (SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE subject_id IN (SELECT id FROM family) LIMIT $3) e)
+              + (SELECT COUNT(*) FROM (SELECT 1 FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $2 LIMIT $3) r)
+              + (SELECT COUNT(*) FROM (SELECT 1 FROM devices WHERE subject_id IN (SELECT id FROM family) LIMIT $3) d) AS n),
+            gone_events AS (DELETE FROM events WHERE subject_id IN (SELECT id FROM family) AND (SELECT n FROM counted) < $3 RETURNING 1),
+            gone_records AS (DELETE FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $2 AND (SELECT n FROM counted) < $3 RETURNING 1),
+            gone_devices AS (DELETE FROM devices WHERE subject_id IN (SELECT id FROM family) AND (SELECT n FROM counted) < $3 RETURNING 1),
+            marked AS (UPDATE subjects SET purged_at = shredded_at WHERE id IN (SELECT id FROM family) AND purged_at IS NULL AND (SELECT n FROM counted) < $3 RETURNING 1)
+            SELECT (SELECT n FROM counted), (SELECT COUNT(*) FROM gone_events) + (SELECT COUNT(*) FROM gone_records) + (SELECT COUNT(*) FROM gone_devices), (SELECT COUNT(*) FROM marked)
+            """;
+        await FlushAuditAsync(cancellationToken);
+        var result = (await QueryAsync(_connection, Sql, [subjectId, (int)SealingKeyKind.Subject, limit + 1], r => (Counted: r.GetInt64(0), Deleted: r.GetInt64(1)), cancellationToken)).Single();
+        return result.Counted > limit ? -1 : (int)result.Deleted;
+    }
+
     public async Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);

@@ -26,9 +26,17 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// <summary>
     /// Crypto-shreds a subject: deletes its wrapped data key (and those of subjects merged into it)
     /// and its lookup keys, and marks it shredded. Costs the same for any amount of data; the rows
-    /// go later through <see cref="IVaultStore.PurgeShreddedAsync"/>. Returns the keys destroyed.
+    /// go through <see cref="PurgeShreddedSubjectAsync"/> or later <see cref="IVaultStore.PurgeShreddedAsync"/>. Returns the keys destroyed.
     /// </summary>
     Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Physically deletes, in this transaction, the rows shredding made unreadable for one shredded subject (and the
+    /// subjects merged into it): events, records sealed under the subject key, devices; then marks them purged. Only
+    /// when there are at most <paramref name="limit"/> such rows: with more it deletes nothing and returns -1, leaving
+    /// them to <see cref="IVaultStore.PurgeShreddedAsync"/> in batches. Returns the rows deleted (0 for a subject not shredded).
+    /// </summary>
+    Task<int> PurgeShreddedSubjectAsync(string subjectId, int limit, CancellationToken cancellationToken);
 
     /// <summary>Writes new records.</summary>
     /// <exception cref="VaultStoreException"><c>STORE002</c> for an existing record id.</exception>
