@@ -18,6 +18,10 @@ public sealed partial class PostgresVaultStore : IVaultStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
+    // The chain head this store last committed (read and written under _writeLock): an audit-only unit of work links to
+    // it without taking the row lock, and falls back to the lock when another process moved the chain meanwhile.
+    private AuditChainHead? _lastHead;
+
     private PostgresVaultStore(PostgresVaultStoreOptions options, NpgsqlDataSource dataSource)
     {
         _options = options;
@@ -60,15 +64,7 @@ public sealed partial class PostgresVaultStore : IVaultStore
     public async Task<IVaultTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            return await PostgresVaultTransaction.BeginAsync(_dataSource, _options, () => _writeLock.Release(), cancellationToken);
-        }
-        catch
-        {
-            _writeLock.Release();
-            throw;
-        }
+        return PostgresVaultTransaction.Begin(_dataSource, _options, _lastHead, head => _lastHead = head, () => _writeLock.Release());
     }
 
     /// <inheritdoc />

@@ -10,7 +10,7 @@ internal sealed partial class PostgresVaultTransaction
     public async Task AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        _ = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        ThrowIfCompleted();
         if (events.Count == 0)
         {
             return;

@@ -8,40 +8,78 @@ using static Custodian.Postgres.PostgresValues;
 namespace Custodian.Postgres;
 
 /// <summary>
-/// A read-committed PostgreSQL transaction on one pooled connection. It starts by locking the audit
-/// chain head row (<c>SELECT … FOR UPDATE</c>), so units of work from every process on the schema
-/// run one after the other: no update is lost and sequence numbers never race. Reads inside it see
-/// everything committed before the lock was granted. Audit entries are held back and sent with the next statement or
-/// with the chain head update at commit, in one round trip: they only insert, and every statement still runs in order.
+/// A read-committed PostgreSQL transaction on one pooled connection. Before its first statement it locks the audit
+/// chain head row (<c>SELECT … FOR UPDATE</c>), so units of work from every process on the schema run one after the
+/// other: no update is lost and sequence numbers never race. Reads inside it see everything committed before the lock
+/// was granted. Audit entries are held back and sent with the next statement or with the chain head update at commit,
+/// in one round trip. A unit of work that only appends audit entries (every audited read) takes no lock: it links them
+/// to the head this store last committed and commits them in one implicit transaction whose first statement moves the
+/// head only if it is still there; if another process moved it, nothing is written and the unit of work takes the
+/// lock, links its entries again and commits as any other. Either way the chain never forks.
 /// </summary>
 internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 {
-    private readonly NpgsqlConnection _connection;
+    private const string HeadMovedSqlState = "22012";
+    private const string InsertAuditSql = "INSERT INTO audit_entries (seq, at, action, subject_id, body, hash) VALUES ($1, $2, $3, $4, $5, $6)";
+    private const string CheckpointSql = "INSERT INTO audit_checkpoints (seq, entry_hash, at, signature) VALUES ($1, $2, $3, $4) ON CONFLICT (seq) DO UPDATE SET entry_hash = excluded.entry_hash, at = excluded.at, signature = excluded.signature";
+
+    // Division by zero when the head is no longer where this store left it: the implicit transaction fails whole.
+    private const string MoveHeadIfUnchangedSql = """
+        WITH moved AS (UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1 AND seq = $3 AND hash = $4 RETURNING 1)
+        SELECT 1 / (SELECT COUNT(*) FROM moved)::int
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresVaultStoreOptions _options;
+    private readonly Action<AuditChainHead> _committed;
     private readonly Action _release;
+    private readonly List<AuditEntry> _pendingAudit = [];
+    private NpgsqlConnection _connection = null!;
     private NpgsqlTransaction? _transaction;
-    private readonly List<NpgsqlBatchCommand> _pendingAudit = [];
-    private AuditChainHead _head;
+    private bool _completed;
+    private AuditChainHead? _head;
+    private AuditChainHead? _pendingBase;
     private bool _headMoved;
 
-    private PostgresVaultTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresVaultStoreOptions options, Action release, AuditChainHead head)
+    private PostgresVaultTransaction(NpgsqlDataSource dataSource, PostgresVaultStoreOptions options, AuditChainHead? lastHead, Action<AuditChainHead> committed, Action release)
     {
-        _connection = connection;
-        _transaction = transaction;
+        _dataSource = dataSource;
         _options = options;
+        _head = lastHead;
+        _committed = committed;
         _release = release;
-        _head = head;
     }
 
-    public static async Task<PostgresVaultTransaction> BeginAsync(NpgsqlDataSource dataSource, PostgresVaultStoreOptions options, Action release, CancellationToken cancellationToken)
+    /// <summary>A unit of work; nothing is sent until its first statement or its commit.</summary>
+    /// <param name="dataSource">The pool.</param>
+    /// <param name="options">The store's options.</param>
+    /// <param name="lastHead">The chain head this store last committed, or null when it has not committed yet.</param>
+    /// <param name="committed">Told the new head after a commit.</param>
+    /// <param name="release">Called once the unit of work is over, committed or not.</param>
+    public static PostgresVaultTransaction Begin(NpgsqlDataSource dataSource, PostgresVaultStoreOptions options, AuditChainHead? lastHead, Action<AuditChainHead> committed, Action release) =>
+        new(dataSource, options, lastHead, committed, release);
+
+    private void ThrowIfCompleted()
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (_completed) throw new InvalidOperationException("The transaction has already completed.");
+    }
+
+    /// <summary>Opens the connection and locks the chain head, once; entries held back are linked again to the real head.</summary>
+    private async Task<NpgsqlTransaction> StartAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfCompleted();
+        if (_transaction is not null) return _transaction;
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var head = (await QueryAsync(connection, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE", [], r => new AuditChainHead(r.GetInt64(0), r.GetFieldValue<byte[]>(1)), cancellationToken))
                 .SingleOrDefault() ?? throw new VaultStoreException("STORE000", "The audit_head row is missing; the schema was altered outside Custodian. Restore it from a backup.");
-            return new PostgresVaultTransaction(connection, transaction, options, release, head);
+            _connection = connection;
+            _transaction = transaction;
+            _pendingBase = head;
+            _head = LinkPending(head, null);
+            return transaction;
         }
         catch
         {
@@ -208,18 +246,14 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     public async Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        _ = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
-        var chained = AuditChain.Link(_head, entry);
-        _pendingAudit.Add(BatchCommand(
-            "INSERT INTO audit_entries (seq, at, action, subject_id, body, hash) VALUES ($1, $2, $3, $4, $5, $6)",
-            chained.Entry.Sequence, Ticks(chained.Entry.At), chained.Entry.Action, chained.Entry.SubjectId, chained.Body, chained.Hash));
+        ThrowIfCompleted();
+        if (_head is null) await StartAsync(cancellationToken);
+        var head = _head!;
+        if (_pendingAudit.Count == 0) _pendingBase = head;
+        var chained = AuditChain.Link(head, entry);
+        _pendingAudit.Add(entry);
         _head = new AuditChainHead(chained.Entry.Sequence, chained.Hash);
         _headMoved = true;
-        if (_options.CheckpointInterval > 0 && chained.Entry.Sequence % _options.CheckpointInterval == 0)
-        {
-            await WriteCheckpointAsync(chained.Entry.At, cancellationToken);
-        }
-
         return chained.Entry;
     }
 
@@ -228,14 +262,29 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        ThrowIfCompleted();
+        if (_transaction is null && !_headMoved)
+        {
+            await CompleteAsync();
+            return;
+        }
+
+        if (_transaction is null && await TryCommitAuditOnlyAsync(cancellationToken))
+        {
+            _committed(_head!);
+            await CompleteAsync();
+            return;
+        }
+
+        var transaction = await StartAsync(cancellationToken);
         if (_headMoved)
         {
             // The held-back entries and the head travel together: one round trip before the commit.
-            await RunAsync("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", VaultStoreException.Duplicate, cancellationToken, _head.Sequence, _head.Hash);
+            await RunAsync("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", VaultStoreException.Duplicate, cancellationToken, _head!.Sequence, _head.Hash);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        _committed(_head!);
         await CompleteAsync();
     }
 
@@ -249,6 +298,32 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         await CompleteAsync();
     }
 
+    /// <summary>
+    /// Commits held-back audit entries without the lock, in one round trip, when the chain head is still the one they
+    /// were linked to; false (nothing written, entries still held back) when another process moved it.
+    /// </summary>
+    private async Task<bool> TryCommitAuditOnlyAsync(CancellationToken cancellationToken)
+    {
+        var expected = _pendingBase!;
+        var entries = _pendingAudit.ToList();
+        var final = _head!;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(BatchCommand(MoveHeadIfUnchangedSql, final.Sequence, final.Hash, expected.Sequence, expected.Hash));
+        foreach (var command in TakePendingAudit()) batch.BatchCommands.Add(command);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState is HeadMovedSqlState or PostgresErrorCodes.UniqueViolation)
+        {
+            _pendingAudit.AddRange(entries);
+            _pendingBase = expected;
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Disposing an uncommitted NpgsqlTransaction rolls it back; closing the connection does too if the server is gone.
@@ -257,28 +332,50 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 
     private async Task<AuditCheckpoint?> WriteCheckpointAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (_head.Sequence == 0)
+        await StartAsync(cancellationToken);
+        var head = _head!;
+        if (head.Sequence == 0)
         {
             return null;
         }
 
-        var checkpoint = _options.CheckpointSigner.Sign(_head.Sequence, _head.Hash, at);
-        await RunAsync(
-            "INSERT INTO audit_checkpoints (seq, entry_hash, at, signature) VALUES ($1, $2, $3, $4) ON CONFLICT (seq) DO UPDATE SET entry_hash = excluded.entry_hash, at = excluded.at, signature = excluded.signature",
-            VaultStoreException.Duplicate,
-            cancellationToken,
-            checkpoint.Sequence, checkpoint.EntryHash, Ticks(checkpoint.At), checkpoint.Signature);
+        var checkpoint = _options.CheckpointSigner.Sign(head.Sequence, head.Hash, at);
+        await RunAsync(CheckpointSql, VaultStoreException.Duplicate, cancellationToken, checkpoint.Sequence, checkpoint.EntryHash, Ticks(checkpoint.At), checkpoint.Signature);
         return checkpoint;
+    }
+
+    /// <summary>
+    /// Links the held-back entries from <paramref name="from"/> and returns the head after the last; with
+    /// <paramref name="commands"/>, also adds their inserts and the checkpoints due at their sequence numbers.
+    /// </summary>
+    private AuditChainHead LinkPending(AuditChainHead from, List<NpgsqlBatchCommand>? commands)
+    {
+        var head = from;
+        foreach (var entry in _pendingAudit)
+        {
+            var chained = AuditChain.Link(head, entry);
+            head = new AuditChainHead(chained.Entry.Sequence, chained.Hash);
+            if (commands is null) continue;
+            commands.Add(BatchCommand(InsertAuditSql, chained.Entry.Sequence, Ticks(chained.Entry.At), chained.Entry.Action, chained.Entry.SubjectId, chained.Body, chained.Hash));
+            if (_options.CheckpointInterval > 0 && chained.Entry.Sequence % _options.CheckpointInterval == 0)
+            {
+                var checkpoint = _options.CheckpointSigner.Sign(head.Sequence, head.Hash, chained.Entry.At);
+                commands.Add(BatchCommand(CheckpointSql, checkpoint.Sequence, checkpoint.EntryHash, Ticks(checkpoint.At), checkpoint.Signature));
+            }
+        }
+
+        return head;
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
     private async Task<int> RunAsync(string sql, string duplicateCode, CancellationToken cancellationToken, params object?[] values)
     {
-        var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        var transaction = await StartAsync(cancellationToken);
         if (_pendingAudit.Count == 0) return await ExecuteAsync(_connection, sql, duplicateCode, cancellationToken, values);
 
         // Held-back audit entries go first, in the same round trip; the caller gets its own statement's count.
-        await using var batch = TakePendingAudit(transaction);
+        await using var batch = new NpgsqlBatch(_connection, transaction);
+        foreach (var pending in TakePendingAudit()) batch.BatchCommands.Add(pending);
         var command = BatchCommand(sql, values);
         batch.BatchCommands.Add(command);
         await ExecuteBatchAsync(batch, duplicateCode, cancellationToken);
@@ -288,34 +385,40 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     /// <summary>Sends held-back audit entries before a statement that does not go through <see cref="RunAsync"/>.</summary>
     private async Task FlushAuditAsync(CancellationToken cancellationToken)
     {
-        var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        var transaction = await StartAsync(cancellationToken);
         if (_pendingAudit.Count == 0) return;
-        await using var batch = TakePendingAudit(transaction);
+        await using var batch = new NpgsqlBatch(_connection, transaction);
+        foreach (var pending in TakePendingAudit()) batch.BatchCommands.Add(pending);
         await ExecuteBatchAsync(batch, VaultStoreException.Duplicate, cancellationToken);
     }
 
-    private NpgsqlBatch TakePendingAudit(NpgsqlTransaction transaction)
+    /// <summary>The inserts (and checkpoints) of the held-back entries, linked from where they start; clears them.</summary>
+    private List<NpgsqlBatchCommand> TakePendingAudit()
     {
-        var batch = new NpgsqlBatch(_connection, transaction);
-        foreach (var command in _pendingAudit) batch.BatchCommands.Add(command);
+        var commands = new List<NpgsqlBatchCommand>(_pendingAudit.Count);
+        _pendingBase = LinkPending(_pendingBase!, commands);
         _pendingAudit.Clear();
-        return batch;
+        return commands;
     }
 
     private async Task CompleteAsync()
     {
-        var transaction = _transaction;
-        if (transaction is null)
+        if (_completed)
         {
             return;
         }
 
-        _transaction = null;
+        _completed = true;
         _pendingAudit.Clear();
+        var transaction = _transaction;
+        _transaction = null;
         try
         {
-            await transaction.DisposeAsync();
-            await _connection.DisposeAsync();
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+                await _connection.DisposeAsync();
+            }
         }
         finally
         {
