@@ -46,6 +46,9 @@ public sealed partial class PostgresVaultStore : IVaultStore
             builder.MaxAutoPrepare = 64;
         }
 
+        // The store changes no session state (its locks and settings are transaction-scoped), so a connection returned
+        // to its pool needs no reset: without this every open sent RESET ALL and friends ahead of its first statement.
+        builder.NoResetOnClose = true;
         var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
         try
         {

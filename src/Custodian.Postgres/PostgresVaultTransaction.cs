@@ -19,6 +19,8 @@ namespace Custodian.Postgres;
 /// </summary>
 internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 {
+    private const string LockHeadSql = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresVaultStoreOptions _options;
     private readonly Action<AuditChainHead> _committed;
@@ -63,8 +65,8 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var head = (await QueryAsync(connection, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE", [], r => new AuditChainHead(r.GetInt64(0), r.GetFieldValue<byte[]>(1)), cancellationToken))
-                .SingleOrDefault() ?? throw new VaultStoreException("STORE000", "The audit_head row is missing; the schema was altered outside Custodian. Restore it from a backup.");
+            var head = (await QueryAsync(connection, LockHeadSql, [], r => new AuditChainHead(r.GetInt64(0), r.GetFieldValue<byte[]>(1)), cancellationToken))
+                .SingleOrDefault() ?? throw HeadMissing();
             _connection = connection;
             _transaction = transaction;
             _pendingBase = head;
@@ -280,6 +282,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
     private async Task<int> RunAsync(string sql, string duplicateCode, CancellationToken cancellationToken, params object?[] values)
     {
+        if (_transaction is null && _pendingAudit.Count == 0) return await StartWithAsync(sql, duplicateCode, values, cancellationToken);
         var transaction = await StartAsync(cancellationToken);
         if (_pendingAudit.Count == 0) return await ExecuteAsync(_connection, sql, duplicateCode, cancellationToken, values);
 
@@ -291,6 +294,51 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         await ExecuteBatchAsync(batch, duplicateCode, cancellationToken);
         return command.RecordsAffected;
     }
+
+    /// <summary>
+    /// Opens the connection, locks the chain head and runs the unit of work's first statement, in one round trip: the
+    /// statement runs after the lock is granted, as it would in two. Returns the statement's count.
+    /// </summary>
+    private async Task<int> StartWithAsync(string sql, string duplicateCode, object?[] values, CancellationToken cancellationToken)
+    {
+        ThrowIfCompleted();
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(BatchCommand(LockHeadSql));
+            var command = BatchCommand(sql, values);
+            batch.BatchCommands.Add(command);
+            AuditChainHead? head = null;
+            try
+            {
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken)) head = new AuditChainHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
+                while (await reader.NextResultAsync(cancellationToken))
+                {
+                }
+            }
+            catch (PostgresException ex) when (PostgresErrors.IsConstraint(ex))
+            {
+                throw PostgresErrors.Translate(ex, duplicateCode);
+            }
+
+            _connection = connection;
+            _transaction = transaction;
+            _pendingBase = head ?? throw HeadMissing();
+            _head = head;
+            return command.RecordsAffected;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static VaultStoreException HeadMissing() =>
+        new("STORE000", "The audit_head row is missing; the schema was altered outside Custodian. Restore it from a backup.");
 
     private async Task CompleteAsync()
     {
