@@ -90,7 +90,11 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// <exception cref="VaultStoreException"><c>STORE001</c> unknown subject; <c>STORE006</c> same or already merged.</exception>
     Task MergeSubjectsAsync(string survivorId, string mergedId, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Chains an audit entry (assigning its sequence number) and writes a checkpoint when one is due.</summary>
+    /// <summary>
+    /// Chains an audit entry (assigning its sequence number) and writes a checkpoint when one is due. A store may link
+    /// it to the head it last committed and link it again at commit if another process moved the chain meanwhile, so
+    /// with several writers the sequence number returned is final only once the transaction commits.
+    /// </summary>
     Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken);
 
     /// <summary>Writes a signed checkpoint at the current chain head; null when the log is empty.</summary>
