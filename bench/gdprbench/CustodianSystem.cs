@@ -1,6 +1,5 @@
 using Custodian.Audit;
 using Custodian.Crypto;
-using Custodian.Retention;
 using Custodian.Storage;
 using Custodian.Vault;
 
@@ -8,10 +7,11 @@ namespace Custodian.GdprBench;
 
 /// <summary>
 /// Custodian through <see cref="DataVault"/>, whatever the store: records are collected values of one category for a
-/// purpose; objections, consents and erasure go through the vault's APIs; logs are the audit trail; TTL checks are a
-/// dry-run retention sweep. Every operation is decided and audited as in production.
+/// purpose; objections, consents and erasure go through the vault's APIs; logs are the audit trail; TTL checks count
+/// the records past their stored expiry. Every operation is decided and audited as in production. <c>afterLoad</c> runs
+/// once the records are loaded (statistics for the planner, as the baseline's ANALYZE).
 /// </summary>
-internal sealed class CustodianSystem(string name, DataVault vault, KeyRing keys, IAsyncDisposable owner) : IGdprSystem
+internal sealed class CustodianSystem(string name, DataVault vault, KeyRing keys, IAsyncDisposable owner, Func<CancellationToken, Task>? afterLoad = null) : IGdprSystem
 {
     private const string Actor = "gdprbench";
     private const int LoadBatch = 1_000;
@@ -44,14 +44,15 @@ internal sealed class CustodianSystem(string name, DataVault vault, KeyRing keys
             await tx.CommitAsync(cancellationToken);
             Progress.Report(name, "load", last, records.Count);
         }
+
+        if (afterLoad is not null) await afterLoad(cancellationToken);
     }
 
     public async Task InsertAsync(BenchRecord record, CancellationToken cancellationToken)
     {
-        var subjectId = await vault.CreateSubjectAsync(new NewSubject(), Actor, cancellationToken);
-        _subjects.Add(subjectId);
-        await vault.RecordConsentAsync(subjectId, record.Purpose, isPermission: false, given: true, isExplicit: false, "web_form", null, Actor, cancellationToken);
-        var result = await vault.CollectAsync(subjectId, record.Purpose, [new CollectValue(BenchPurposes.Category, record.Data)], Actor, cancellationToken);
+        var enrolled = await vault.EnrollAsync(new NewSubject(), [new EnrollConsent(record.Purpose, "web_form")], record.Purpose, [new CollectValue(BenchPurposes.Category, record.Data)], Actor, cancellationToken);
+        _subjects.Add(enrolled.SubjectId);
+        var result = enrolled.Collected;
         if (result.Stored.Count != 1) throw new InvalidOperationException($"Insert of key {record.Key} was refused: {string.Join(", ", result.Refused.SelectMany(r => r.Reasons))}.");
     }
 
@@ -100,11 +101,8 @@ internal sealed class CustodianSystem(string name, DataVault vault, KeyRing keys
         return entries.Count;
     }
 
-    public async Task<long> CountExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var run = await vault.RunRetentionAsync(now, dryRun: true, null, cancellationToken);
-        return run.Count(RetentionOutcome.Delete);
-    }
+    public Task<long> CountExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        vault.Store.CountExpiredRecordsAsync(now, cancellationToken);
 
     public ValueTask DisposeAsync() => owner.DisposeAsync();
 }

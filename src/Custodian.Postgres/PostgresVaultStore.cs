@@ -18,6 +18,10 @@ public sealed partial class PostgresVaultStore : IVaultStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
+    // The chain head this store last committed (read and written under _writeLock): an audit-only unit of work links to
+    // it without taking the row lock, and falls back to the lock when another process moved the chain meanwhile.
+    private AuditChainHead? _lastHead;
+
     private PostgresVaultStore(PostgresVaultStoreOptions options, NpgsqlDataSource dataSource)
     {
         _options = options;
@@ -42,6 +46,9 @@ public sealed partial class PostgresVaultStore : IVaultStore
             builder.MaxAutoPrepare = 64;
         }
 
+        // The store changes no session state (its locks and settings are transaction-scoped), so a connection returned
+        // to its pool needs no reset: without this every open sent RESET ALL and friends ahead of its first statement.
+        builder.NoResetOnClose = true;
         var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
         try
         {
@@ -60,15 +67,7 @@ public sealed partial class PostgresVaultStore : IVaultStore
     public async Task<IVaultTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            return await PostgresVaultTransaction.BeginAsync(_dataSource, _options, () => _writeLock.Release(), cancellationToken);
-        }
-        catch
-        {
-            _writeLock.Release();
-            throw;
-        }
+        return PostgresVaultTransaction.Begin(_dataSource, _options, _lastHead, head => _lastHead = head, () => _writeLock.Release());
     }
 
     /// <inheritdoc />
@@ -112,6 +111,10 @@ public sealed partial class PostgresVaultStore : IVaultStore
         WithConnectionAsync<IReadOnlyList<StoredRecord>>(
             async c => await QueryRecordsAsync(c, "WHERE expires_at IS NOT NULL AND expires_at <= $1 AND erased_at IS NULL ORDER BY expires_at, id LIMIT $2", [Ticks(at), limit], cancellationToken),
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> CountExpiredRecordsAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        WithConnectionAsync(c => ScalarAsync<long>(c, "SELECT COUNT(*) FROM records WHERE expires_at IS NOT NULL AND expires_at <= $1 AND erased_at IS NULL", cancellationToken, Ticks(at)), cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredEvent>> GetEventsAsync(string subjectId, string? categoryKey, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken) =>

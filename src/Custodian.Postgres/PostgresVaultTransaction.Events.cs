@@ -10,7 +10,7 @@ internal sealed partial class PostgresVaultTransaction
     public async Task AppendEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        _ = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        ThrowIfCompleted();
         if (events.Count == 0)
         {
             return;
@@ -35,6 +35,7 @@ internal sealed partial class PostgresVaultTransaction
 
     private async Task CopyEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
+        await FlushAuditAsync(cancellationToken);
         await using var writer = await _connection.BeginBinaryImportAsync(
             "COPY events (id, subject_id, key_owner_id, category, at, device_id, sealed) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
@@ -78,6 +79,7 @@ internal sealed partial class PostgresVaultTransaction
         }
 
         // One statement and one round trip for the whole batch: the columns travel as parallel arrays.
+        await FlushAuditAsync(cancellationToken);
         await using var command = PostgresSql.Create(
             _connection,
             """

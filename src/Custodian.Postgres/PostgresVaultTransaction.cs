@@ -8,38 +8,70 @@ using static Custodian.Postgres.PostgresValues;
 namespace Custodian.Postgres;
 
 /// <summary>
-/// A read-committed PostgreSQL transaction on one pooled connection. It starts by locking the audit
-/// chain head row (<c>SELECT … FOR UPDATE</c>), so units of work from every process on the schema
-/// run one after the other: no update is lost and sequence numbers never race. Reads inside it see
-/// everything committed before the lock was granted.
+/// A read-committed PostgreSQL transaction on one pooled connection. Before its first statement it locks the audit
+/// chain head row (<c>SELECT … FOR UPDATE</c>), so units of work from every process on the schema run one after the
+/// other: no update is lost and sequence numbers never race. Reads inside it see everything committed before the lock
+/// was granted. Audit entries are held back and sent with the next statement or with the chain head update at commit,
+/// in one round trip. A unit of work that only appends audit entries (every audited read) takes no lock: it links them
+/// to the head this store last committed and commits them in one implicit transaction whose first statement moves the
+/// head only if it is still there; if another process moved it, nothing is written and the unit of work takes the
+/// lock, links its entries again and commits as any other. Either way the chain never forks.
 /// </summary>
 internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 {
-    private readonly NpgsqlConnection _connection;
+    private const string LockHeadSql = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
+
+    private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresVaultStoreOptions _options;
+    private readonly Action<AuditChainHead> _committed;
     private readonly Action _release;
+    private readonly List<AuditEntry> _pendingAudit = [];
+    private NpgsqlConnection _connection = null!;
     private NpgsqlTransaction? _transaction;
-    private AuditChainHead _head;
+    private bool _completed;
+    private AuditChainHead? _head;
+    private AuditChainHead? _pendingBase;
     private bool _headMoved;
 
-    private PostgresVaultTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresVaultStoreOptions options, Action release, AuditChainHead head)
+    private PostgresVaultTransaction(NpgsqlDataSource dataSource, PostgresVaultStoreOptions options, AuditChainHead? lastHead, Action<AuditChainHead> committed, Action release)
     {
-        _connection = connection;
-        _transaction = transaction;
+        _dataSource = dataSource;
         _options = options;
+        _head = lastHead;
+        _committed = committed;
         _release = release;
-        _head = head;
     }
 
-    public static async Task<PostgresVaultTransaction> BeginAsync(NpgsqlDataSource dataSource, PostgresVaultStoreOptions options, Action release, CancellationToken cancellationToken)
+    /// <summary>A unit of work; nothing is sent until its first statement or its commit.</summary>
+    /// <param name="dataSource">The pool.</param>
+    /// <param name="options">The store's options.</param>
+    /// <param name="lastHead">The chain head this store last committed, or null when it has not committed yet.</param>
+    /// <param name="committed">Told the new head after a commit.</param>
+    /// <param name="release">Called once the unit of work is over, committed or not.</param>
+    public static PostgresVaultTransaction Begin(NpgsqlDataSource dataSource, PostgresVaultStoreOptions options, AuditChainHead? lastHead, Action<AuditChainHead> committed, Action release) =>
+        new(dataSource, options, lastHead, committed, release);
+
+    private void ThrowIfCompleted()
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (_completed) throw new InvalidOperationException("The transaction has already completed.");
+    }
+
+    /// <summary>Opens the connection and locks the chain head, once; entries held back are linked again to the real head.</summary>
+    private async Task<NpgsqlTransaction> StartAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfCompleted();
+        if (_transaction is not null) return _transaction;
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var head = (await QueryAsync(connection, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE", [], r => new AuditChainHead(r.GetInt64(0), r.GetFieldValue<byte[]>(1)), cancellationToken))
-                .SingleOrDefault() ?? throw new VaultStoreException("STORE000", "The audit_head row is missing; the schema was altered outside Custodian. Restore it from a backup.");
-            return new PostgresVaultTransaction(connection, transaction, options, release, head);
+            var head = (await QueryAsync(connection, LockHeadSql, [], r => new AuditChainHead(r.GetInt64(0), r.GetFieldValue<byte[]>(1)), cancellationToken))
+                .SingleOrDefault() ?? throw HeadMissing();
+            _connection = connection;
+            _transaction = transaction;
+            _pendingBase = head;
+            _head = LinkPending(head, null);
+            return transaction;
         }
         catch
         {
@@ -94,6 +126,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             marked AS (UPDATE subjects SET shredded_at = $2, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL RETURNING 1)
             SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM keys), (SELECT COUNT(*) FROM lookups), (SELECT COUNT(*) FROM identifiers), (SELECT COUNT(*) FROM names), (SELECT COUNT(*) FROM marked)
             """;
+        await FlushAuditAsync(cancellationToken);
         var counts = (await QueryAsync(_connection, Sql, [subjectId, Ticks(at)], r => (Family: r.GetInt64(0), Keys: r.GetInt64(1)), cancellationToken)).Single();
         if (counts.Family == 0)
         {
@@ -101,6 +134,30 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         }
 
         return (int)counts.Keys;
+    }
+
+    public async Task<int> PurgeShreddedSubjectAsync(string subjectId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // One statement: count (stopping past the limit), and only within it delete and mark. Foreign keys are checked
+        // at the end of the statement, so events and devices may go together.
+        const string Sql = """
+            WITH RECURSIVE family(id) AS (
+                SELECT id FROM subjects WHERE id = $1 AND shredded_at IS NOT NULL
+                UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id),
+            counted AS (SELECT
+                (SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE subject_id IN (SELECT id FROM family) LIMIT $3) e)
+              + (SELECT COUNT(*) FROM (SELECT 1 FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $2 LIMIT $3) r)
+              + (SELECT COUNT(*) FROM (SELECT 1 FROM devices WHERE subject_id IN (SELECT id FROM family) LIMIT $3) d) AS n),
+            gone_events AS (DELETE FROM events WHERE subject_id IN (SELECT id FROM family) AND (SELECT n FROM counted) < $3 RETURNING 1),
+            gone_records AS (DELETE FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $2 AND (SELECT n FROM counted) < $3 RETURNING 1),
+            gone_devices AS (DELETE FROM devices WHERE subject_id IN (SELECT id FROM family) AND (SELECT n FROM counted) < $3 RETURNING 1),
+            marked AS (UPDATE subjects SET purged_at = shredded_at WHERE id IN (SELECT id FROM family) AND purged_at IS NULL AND (SELECT n FROM counted) < $3 RETURNING 1)
+            SELECT (SELECT n FROM counted), (SELECT COUNT(*) FROM gone_events) + (SELECT COUNT(*) FROM gone_records) + (SELECT COUNT(*) FROM gone_devices), (SELECT COUNT(*) FROM marked)
+            """;
+        await FlushAuditAsync(cancellationToken);
+        var result = (await QueryAsync(_connection, Sql, [subjectId, (int)SealingKeyKind.Subject, limit + 1], r => (Counted: r.GetInt64(0), Deleted: r.GetInt64(1)), cancellationToken)).Single();
+        return result.Counted > limit ? -1 : (int)result.Deleted;
     }
 
     public async Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
@@ -127,6 +184,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             FROM old WHERE r.id = old.id
             RETURNING r.version
             """;
+        await FlushAuditAsync(cancellationToken);
         var versions = await QueryAsync(_connection, Sql, [recordId, sealedValue, (int)source, purposeKey, Ticks(at), Ticks(expiresAt)], r => r.GetInt32(0), cancellationToken);
         return versions.Count == 1
             ? versions[0]
@@ -143,6 +201,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             throw new VaultStoreException(VaultStoreException.InvalidMerge, $"Subject {survivorId} cannot be merged with itself.");
         }
 
+        await FlushAuditAsync(cancellationToken);
         var found = await QueryAsync(
             _connection,
             "SELECT id, merged_into IS NOT NULL FROM subjects WHERE id = ANY($1) ORDER BY id FOR UPDATE",
@@ -176,37 +235,31 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        var chained = AuditChain.Link(_head, entry);
-        await RunAsync(
-            "INSERT INTO audit_entries (seq, at, action, subject_id, body, hash) VALUES ($1, $2, $3, $4, $5, $6)",
-            VaultStoreException.Duplicate,
-            cancellationToken,
-            chained.Entry.Sequence, Ticks(chained.Entry.At), chained.Entry.Action, chained.Entry.SubjectId, chained.Body, chained.Hash);
-        _head = new AuditChainHead(chained.Entry.Sequence, chained.Hash);
-        _headMoved = true;
-        if (_options.CheckpointInterval > 0 && chained.Entry.Sequence % _options.CheckpointInterval == 0)
-        {
-            await WriteCheckpointAsync(chained.Entry.At, cancellationToken);
-        }
-
-        return chained.Entry;
-    }
-
-    public Task<AuditCheckpoint?> WriteAuditCheckpointAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
-        WriteCheckpointAsync(at, cancellationToken);
-
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
+        ThrowIfCompleted();
+        if (_transaction is null && !_headMoved)
+        {
+            await CompleteAsync();
+            return;
+        }
+
+        if (_transaction is null && await TryCommitAuditOnlyAsync(cancellationToken))
+        {
+            _committed(_head!);
+            await CompleteAsync();
+            return;
+        }
+
+        var transaction = await StartAsync(cancellationToken);
         if (_headMoved)
         {
-            await RunAsync("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", VaultStoreException.Duplicate, cancellationToken, _head.Sequence, _head.Hash);
+            // The held-back entries and the head travel together: one round trip before the commit.
+            await RunAsync("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", VaultStoreException.Duplicate, cancellationToken, _head!.Sequence, _head.Hash);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        _committed(_head!);
         await CompleteAsync();
     }
 
@@ -226,42 +279,85 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         await CompleteAsync();
     }
 
-    private async Task<AuditCheckpoint?> WriteCheckpointAsync(DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        if (_head.Sequence == 0)
-        {
-            return null;
-        }
-
-        var checkpoint = _options.CheckpointSigner.Sign(_head.Sequence, _head.Hash, at);
-        await RunAsync(
-            "INSERT INTO audit_checkpoints (seq, entry_hash, at, signature) VALUES ($1, $2, $3, $4) ON CONFLICT (seq) DO UPDATE SET entry_hash = excluded.entry_hash, at = excluded.at, signature = excluded.signature",
-            VaultStoreException.Duplicate,
-            cancellationToken,
-            checkpoint.Sequence, checkpoint.EntryHash, Ticks(checkpoint.At), checkpoint.Signature);
-        return checkpoint;
-    }
-
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
-    private Task<int> RunAsync(string sql, string duplicateCode, CancellationToken cancellationToken, params object?[] values)
+    private async Task<int> RunAsync(string sql, string duplicateCode, CancellationToken cancellationToken, params object?[] values)
     {
-        _ = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
-        return ExecuteAsync(_connection, sql, duplicateCode, cancellationToken, values);
+        if (_transaction is null && _pendingAudit.Count == 0) return await StartWithAsync(sql, duplicateCode, values, cancellationToken);
+        var transaction = await StartAsync(cancellationToken);
+        if (_pendingAudit.Count == 0) return await ExecuteAsync(_connection, sql, duplicateCode, cancellationToken, values);
+
+        // Held-back audit entries go first, in the same round trip; the caller gets its own statement's count.
+        await using var batch = new NpgsqlBatch(_connection, transaction);
+        foreach (var pending in TakePendingAudit()) batch.BatchCommands.Add(pending);
+        var command = BatchCommand(sql, values);
+        batch.BatchCommands.Add(command);
+        await ExecuteBatchAsync(batch, duplicateCode, cancellationToken);
+        return command.RecordsAffected;
     }
+
+    /// <summary>
+    /// Opens the connection, locks the chain head and runs the unit of work's first statement, in one round trip: the
+    /// statement runs after the lock is granted, as it would in two. Returns the statement's count.
+    /// </summary>
+    private async Task<int> StartWithAsync(string sql, string duplicateCode, object?[] values, CancellationToken cancellationToken)
+    {
+        ThrowIfCompleted();
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(BatchCommand(LockHeadSql));
+            var command = BatchCommand(sql, values);
+            batch.BatchCommands.Add(command);
+            AuditChainHead? head = null;
+            try
+            {
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken)) head = new AuditChainHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
+                while (await reader.NextResultAsync(cancellationToken))
+                {
+                }
+            }
+            catch (PostgresException ex) when (PostgresErrors.IsConstraint(ex))
+            {
+                throw PostgresErrors.Translate(ex, duplicateCode);
+            }
+
+            _connection = connection;
+            _transaction = transaction;
+            _pendingBase = head ?? throw HeadMissing();
+            _head = head;
+            return command.RecordsAffected;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static VaultStoreException HeadMissing() =>
+        new("STORE000", "The audit_head row is missing; the schema was altered outside Custodian. Restore it from a backup.");
 
     private async Task CompleteAsync()
     {
-        var transaction = _transaction;
-        if (transaction is null)
+        if (_completed)
         {
             return;
         }
 
+        _completed = true;
+        _pendingAudit.Clear();
+        var transaction = _transaction;
         _transaction = null;
         try
         {
-            await transaction.DisposeAsync();
-            await _connection.DisposeAsync();
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+                await _connection.DisposeAsync();
+            }
         }
         finally
         {

@@ -135,6 +135,15 @@ public sealed partial class SqliteVaultStore : IVaultStore
             QueryRecords(connection, "WHERE expires_at IS NOT NULL AND expires_at <= $p0 AND erased_at IS NULL ORDER BY expires_at, id LIMIT $p1", Ticks(at), limit));
 
     /// <inheritdoc />
+    /// <remarks>Counted from the partial expiry index alone, without touching the records.</remarks>
+    public Task<long> CountExpiredRecordsAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            var command = connection.Command(null, "SELECT COUNT(*) FROM records INDEXED BY ix_records_expiry WHERE expires_at IS NOT NULL AND expires_at <= $p0 AND erased_at IS NULL", Ticks(at));
+            return (long)command.ExecuteScalar()!;
+        });
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredEvent>> GetEventsAsync(string subjectId, string? categoryKey, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<StoredEvent>>(cancellationToken, connection =>
             Query(
@@ -212,8 +221,10 @@ public sealed partial class SqliteVaultStore : IVaultStore
         });
     }
 
+    // Every purge statement names ix_subjects_purge_pending: without statistics the planner took ix_subjects_shredded,
+    // which holds everyone ever erased, so each erasure's purge walked all earlier ones (10 ms at 2,000 erasures).
     private const string PurgedSql = """
-        UPDATE subjects SET purged_at = shredded_at
+        UPDATE subjects INDEXED BY ix_subjects_purge_pending SET purged_at = shredded_at
         WHERE shredded_at IS NOT NULL AND purged_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM events e WHERE e.subject_id = subjects.id)
           AND NOT EXISTS (SELECT 1 FROM records r WHERE r.subject_id = subjects.id AND r.key_kind = $p0)
@@ -231,7 +242,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
             var deleted = Execute(
                 _writer,
                 transaction,
-                "DELETE FROM events WHERE rowid IN (SELECT e.rowid FROM subjects s JOIN events e ON e.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL LIMIT $p0)",
+                "DELETE FROM events WHERE rowid IN (SELECT e.rowid FROM subjects s INDEXED BY ix_subjects_purge_pending JOIN events e ON e.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL LIMIT $p0)",
                 batchSize);
             if (deleted < batchSize)
             {
@@ -240,7 +251,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
                 deleted += Execute(
                     _writer,
                     transaction,
-                    "DELETE FROM records WHERE rowid IN (SELECT r.rowid FROM subjects s CROSS JOIN records r ON r.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL AND r.key_kind = $p1 LIMIT $p0)",
+                    "DELETE FROM records WHERE rowid IN (SELECT r.rowid FROM subjects s INDEXED BY ix_subjects_purge_pending CROSS JOIN records r ON r.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL AND r.key_kind = $p1 LIMIT $p0)",
                     batchSize - deleted,
                     (int)SealingKeyKind.Subject);
             }
@@ -250,7 +261,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
                 deleted += Execute(
                     _writer,
                     transaction,
-                    "DELETE FROM devices WHERE rowid IN (SELECT d.rowid FROM subjects s JOIN devices d ON d.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL LIMIT $p0)",
+                    "DELETE FROM devices WHERE rowid IN (SELECT d.rowid FROM subjects s INDEXED BY ix_subjects_purge_pending JOIN devices d ON d.subject_id = s.id WHERE s.shredded_at IS NOT NULL AND s.purged_at IS NULL LIMIT $p0)",
                     batchSize - deleted);
             }
 

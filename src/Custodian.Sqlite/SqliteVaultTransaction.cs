@@ -74,6 +74,24 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
         return Task.FromResult(destroyed);
     }
 
+    public Task<int> PurgeShreddedSubjectAsync(string subjectId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        const string Family = "WITH RECURSIVE family(id) AS (SELECT id FROM subjects WHERE id = $p0 AND shredded_at IS NOT NULL UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id) ";
+        const string Count = Family + """
+            SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE subject_id IN (SELECT id FROM family) LIMIT $p1))
+                 + (SELECT COUNT(*) FROM (SELECT 1 FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $p2 LIMIT $p1))
+                 + (SELECT COUNT(*) FROM (SELECT 1 FROM devices WHERE subject_id IN (SELECT id FROM family) LIMIT $p1))
+            """;
+        // Counting stops past the limit, so a person with millions of events costs no more to turn away than anyone else.
+        if (Scalar(Count, cancellationToken, subjectId, limit + 1, (int)SealingKeyKind.Subject) > limit) return Task.FromResult(-1);
+        var deleted = Run(Family + "DELETE FROM events WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
+        deleted += Run(Family + "DELETE FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $p1", cancellationToken, null, subjectId, (int)SealingKeyKind.Subject);
+        deleted += Run(Family + "DELETE FROM devices WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
+        Run(Family + "UPDATE subjects SET purged_at = shredded_at WHERE id IN (SELECT id FROM family) AND purged_at IS NULL", cancellationToken, null, subjectId);
+        return Task.FromResult(deleted);
+    }
+
     public Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);

@@ -51,6 +51,38 @@ public sealed class ConcurrentServerTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal((1 + Total) / 10, verdict.CheckpointsVerified);
     }
 
+    [PostgresFact]
+    public async Task Two_servers_appending_only_audit_entries_keep_one_unforked_chain_with_its_checkpoints()
+    {
+        await using var first = await _schema.OpenAsync(checkpointInterval: 10);
+        await using var second = await _schema.OpenAsync(checkpointInterval: 10);
+
+        // Each server links to the head it last committed; the other keeps moving it, so both fall back to the lock often.
+        await Task.WhenAll(
+            Task.Run(() => AuditRepeatedlyAsync(first, "first")),
+            Task.Run(() => AuditRepeatedlyAsync(second, "second")));
+
+        const int Total = 2 * TransactionsPerServer * 2;
+        var entries = await first.ReadAuditAsync(1, 1000, Ct);
+        Assert.Equal(Enumerable.Range(1, Total).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal(2 * TransactionsPerServer, entries.Count(e => e.Action == "record.read"));
+        var verdict = await new AuditVerifier(TestData.Signer).VerifyAsync(second, Ct);
+        Assert.True(verdict.IsValid, verdict.Message);
+        Assert.Equal(Total, verdict.EntriesVerified);
+        Assert.Equal(Total / 10, verdict.CheckpointsVerified);
+    }
+
+    private static async Task AuditRepeatedlyAsync(PostgresVaultStore store, string server)
+    {
+        for (var i = 0; i < TransactionsPerServer; i++)
+        {
+            await using var transaction = await store.BeginAsync(Ct);
+            await transaction.AppendAuditAsync(TestData.Audit("record.read", null, TestData.T0.AddMinutes(i)), Ct);
+            await transaction.AppendAuditAsync(TestData.Audit("decision." + server, null, TestData.T0.AddMinutes(i)), Ct);
+            await transaction.CommitAsync(Ct);
+        }
+    }
+
     private static async Task<List<int>> RectifyRepeatedlyAsync(PostgresVaultStore store, string subjectId, string recordId)
     {
         var versions = new List<int>();

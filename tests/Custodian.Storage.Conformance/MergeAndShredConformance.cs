@@ -137,4 +137,76 @@ public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance
         Assert.Equal(1, await Store.CountEventsAsync(bystander.SubjectId, Ct));
         Assert.Single(await Store.GetRecordsAsync(bystander.SubjectId, null, Ct));
     }
+
+    [Fact]
+    public async Task A_shredded_person_and_those_merged_into_them_are_purged_in_the_shredding_transaction()
+    {
+        var subject = await NewSubjectAsync();
+        var merged = await NewSubjectAsync();
+        var bystander = await NewSubjectAsync();
+        var ordinary = TestData.Record(merged.SubjectId);
+        var held = TestData.Record(subject.SubjectId, "user.financial.bank_account", keyKind: SealingKeyKind.Hold);
+        await InTransactionAsync(async t =>
+        {
+            await t.WriteRecordsAsync([ordinary, held, TestData.Record(bystander.SubjectId)], Ct);
+            await t.AppendEventsAsync(Enumerable.Range(0, 4).Select(i => TestData.Event(subject.SubjectId, i)).ToList(), Ct);
+            await t.AppendEventsAsync([TestData.Event(bystander.SubjectId, 1)], Ct);
+            await t.MergeSubjectsAsync(subject.SubjectId, merged.SubjectId, TestData.T0, Ct);
+        });
+        var purged = 0;
+
+        await InTransactionAsync(async t =>
+        {
+            await t.ShredSubjectAsync(subject.SubjectId, TestData.T0.AddDays(1), Ct);
+            purged = await t.PurgeShreddedSubjectAsync(subject.SubjectId, 100, Ct);
+        });
+
+        Assert.Equal(5, purged);
+        Assert.Equal(0, await Store.CountEventsAsync(subject.SubjectId, Ct));
+        Assert.Null(await Store.GetRecordAsync(ordinary.RecordId, Ct));
+        Assert.NotNull(await Store.GetRecordAsync(held.RecordId, Ct));
+        Assert.Equal(1, await Store.CountEventsAsync(bystander.SubjectId, Ct));
+        Assert.Single(await Store.GetRecordsAsync(bystander.SubjectId, null, Ct));
+        Assert.Equal(0, await Store.PurgeShreddedAsync(100, Ct));
+    }
+
+    [Fact]
+    public async Task A_person_with_more_rows_than_the_limit_is_left_to_the_batched_purge()
+    {
+        var subject = await NewSubjectAsync();
+        await InTransactionAsync(t => t.AppendEventsAsync(Enumerable.Range(0, 12).Select(i => TestData.Event(subject.SubjectId, i)).ToList(), Ct));
+        var purged = 0;
+
+        await InTransactionAsync(async t =>
+        {
+            await t.ShredSubjectAsync(subject.SubjectId, TestData.T0, Ct);
+            purged = await t.PurgeShreddedSubjectAsync(subject.SubjectId, 10, Ct);
+        });
+        var left = await Store.CountEventsAsync(subject.SubjectId, Ct);
+        var batched = 0;
+        for (int n; (n = await Store.PurgeShreddedAsync(100, Ct)) > 0;) batched += n;
+
+        Assert.Equal(-1, purged);
+        Assert.Equal(12, left);
+        Assert.Equal(12, batched);
+    }
+
+    [Fact]
+    public async Task A_person_not_shredded_loses_nothing_to_the_purge()
+    {
+        var subject = await NewSubjectAsync();
+        var record = TestData.Record(subject.SubjectId);
+        await InTransactionAsync(async t =>
+        {
+            await t.WriteRecordsAsync([record], Ct);
+            await t.AppendEventsAsync([TestData.Event(subject.SubjectId, 1)], Ct);
+        });
+        var purged = -2;
+
+        await InTransactionAsync(async t => purged = await t.PurgeShreddedSubjectAsync(subject.SubjectId, 100, Ct));
+
+        Assert.Equal(0, purged);
+        Assert.NotNull(await Store.GetRecordAsync(record.RecordId, Ct));
+        Assert.Equal(1, await Store.CountEventsAsync(subject.SubjectId, Ct));
+    }
 }

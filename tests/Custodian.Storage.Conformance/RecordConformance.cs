@@ -125,4 +125,26 @@ public abstract class RecordConformance<TFactory> : VaultStoreConformance<TFacto
         Assert.Equal(soon.RecordId, Assert.Single(due).RecordId);
         Assert.Empty(afterErasure);
     }
+
+    [Fact]
+    public async Task Expired_records_are_counted_once_due_and_not_after_erasure()
+    {
+        var subject = await NewSubjectAsync();
+        var soon = TestData.Record(subject.SubjectId, expiresAt: TestData.T0.AddDays(10));
+        var sameDay = TestData.Record(subject.SubjectId, expiresAt: TestData.T0.AddDays(10));
+        var later = TestData.Record(subject.SubjectId, expiresAt: TestData.T0.AddDays(100));
+        var never = TestData.Record(subject.SubjectId);
+        await InTransactionAsync(t => t.WriteRecordsAsync([soon, sameDay, later, never], Ct));
+
+        var before = await Store.CountExpiredRecordsAsync(TestData.T0.AddDays(9), Ct);
+        var due = await Store.CountExpiredRecordsAsync(TestData.T0.AddDays(10), Ct);
+        await InTransactionAsync(t => t.EraseRecordAsync(soon.RecordId, TestData.T0.AddDays(10), Ct));
+        var afterErasure = await Store.CountExpiredRecordsAsync(TestData.T0.AddDays(10), Ct);
+        var muchLater = await Store.CountExpiredRecordsAsync(TestData.T0.AddDays(1000), Ct);
+
+        Assert.Equal(0, before);
+        Assert.Equal(2, due);
+        Assert.Equal(1, afterErasure);
+        Assert.Equal(2, muchLater);
+    }
 }

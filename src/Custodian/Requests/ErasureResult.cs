@@ -6,7 +6,7 @@ namespace Custodian.Requests;
 /// <param name="ErasedCategories">Categories whose values were destroyed.</param>
 /// <param name="Kept">Values kept under a legal duty, re-sealed under the hold key.</param>
 /// <param name="KeysDestroyed">Data keys crypto-shredded (the person's and those of records merged into them).</param>
-/// <param name="RowsPurged">Rows physically deleted after the shred.</param>
+/// <param name="RowsPurged">Rows physically deleted with the shred (or in batches right after it).</param>
 public sealed record ErasureResult(
     string SubjectId,
     ErasureOutcome Outcome,

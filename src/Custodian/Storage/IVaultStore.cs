@@ -39,6 +39,12 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
     /// <summary>Records whose expiry is at or before <paramref name="at"/> and not yet erased, oldest expiry first.</summary>
     Task<IReadOnlyList<StoredRecord>> FindExpiredRecordsAsync(DateTimeOffset at, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// How many records <see cref="FindExpiredRecordsAsync"/> would return without a limit: an indexed count of what is past
+    /// its stored expiry and not yet erased, for a regulator's or a monitor's check without evaluating every retention rule.
+    /// </summary>
+    Task<long> CountExpiredRecordsAsync(DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>The subject's events in <c>[since, until)</c>, optionally of one category, oldest first.</summary>
     Task<IReadOnlyList<StoredEvent>> GetEventsAsync(string subjectId, string? categoryKey, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken);
 
@@ -70,7 +76,8 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
 
     /// <summary>
     /// Physically deletes up to <paramref name="batchSize"/> rows made unreadable by crypto-shredding
-    /// (records sealed under a destroyed subject key, and events). Returns the rows deleted; call until 0.
+    /// (records sealed under a destroyed subject key, and events). Returns the rows deleted; fewer than <paramref name="batchSize"/>
+    /// means nothing was left and the people finished are marked purged, so later calls never walk them again.
     /// </summary>
     Task<int> PurgeShreddedAsync(int batchSize, CancellationToken cancellationToken);
 

@@ -26,9 +26,17 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// <summary>
     /// Crypto-shreds a subject: deletes its wrapped data key (and those of subjects merged into it)
     /// and its lookup keys, and marks it shredded. Costs the same for any amount of data; the rows
-    /// go later through <see cref="IVaultStore.PurgeShreddedAsync"/>. Returns the keys destroyed.
+    /// go through <see cref="PurgeShreddedSubjectAsync"/> or later <see cref="IVaultStore.PurgeShreddedAsync"/>. Returns the keys destroyed.
     /// </summary>
     Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Physically deletes, in this transaction, the rows shredding made unreadable for one shredded subject (and the
+    /// subjects merged into it): events, records sealed under the subject key, devices; then marks them purged. Only
+    /// when there are at most <paramref name="limit"/> such rows: with more it deletes nothing and returns -1, leaving
+    /// them to <see cref="IVaultStore.PurgeShreddedAsync"/> in batches. Returns the rows deleted (0 for a subject not shredded).
+    /// </summary>
+    Task<int> PurgeShreddedSubjectAsync(string subjectId, int limit, CancellationToken cancellationToken);
 
     /// <summary>Writes new records.</summary>
     /// <exception cref="VaultStoreException"><c>STORE002</c> for an existing record id.</exception>
@@ -82,7 +90,11 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// <exception cref="VaultStoreException"><c>STORE001</c> unknown subject; <c>STORE006</c> same or already merged.</exception>
     Task MergeSubjectsAsync(string survivorId, string mergedId, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Chains an audit entry (assigning its sequence number) and writes a checkpoint when one is due.</summary>
+    /// <summary>
+    /// Chains an audit entry (assigning its sequence number) and writes a checkpoint when one is due. A store may link
+    /// it to the head it last committed and link it again at commit if another process moved the chain meanwhile, so
+    /// with several writers the sequence number returned is final only once the transaction commits.
+    /// </summary>
     Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken);
 
     /// <summary>Writes a signed checkpoint at the current chain head; null when the log is empty.</summary>

@@ -19,8 +19,9 @@ public sealed partial class DataVault
     /// Erases a person (Art. 17). Values a legal duty requires keeping (retention rules with <c>legal_duty: true</c> covering the
     /// record's category and purpose; never marketing, never secrets) are first re-sealed under the hold key, where only the
     /// legal-obligation purpose can use them; then the person's data key is destroyed (crypto-shredding: every copy becomes
-    /// unreadable at once) and the rows are purged in batches. An active legal hold blocks the erasure and changes nothing.
-    /// Erasing an erased person again is harmless.
+    /// unreadable at once) and their rows are purged in the same transaction, or, past <see cref="PurgeBatchSize"/> rows,
+    /// in batches right after it. An active legal hold blocks the erasure and changes nothing. Erasing an erased person
+    /// again is harmless.
     /// </summary>
     /// <param name="subjectId">The person.</param>
     /// <param name="language">The language of the reasons in the answer.</param>
@@ -44,8 +45,9 @@ public sealed partial class DataVault
             return new ErasureResult(subjectId, ErasureOutcome.AlreadyErased, [], KeptSummary(records.Where(IsHeld).Select(r => (r, HoldingRule(r), r.ExpiresAt)), text), 0, purgedAgain);
         }
 
-        var state = await _store.LoadSubjectStateAsync(subjectId, cancellationToken);
-        var hold = state?.LegalHolds.FirstOrDefault(h => h.From <= now && h.LiftedAt is null && (h.Until is null || h.Until > now));
+        // The state the decisions use, reused while unchanged: the hold check costs one version lookup, not a full load.
+        var (state, _) = await LoadFactsAsync(subjectId, cancellationToken);
+        var hold = state.LegalHolds.FirstOrDefault(h => h.From <= now && h.LiftedAt is null && (h.Until is null || h.Until > now));
         if (hold is not null)
         {
             await AuditAsync(new AuditEntry(now, actor, "subject.erase.blocked") { SubjectId = subjectId, ReasonCodes = [reasonCode, "legal_hold", hold.Reason] }, cancellationToken);
@@ -89,10 +91,13 @@ public sealed partial class DataVault
         }
 
         int destroyed;
+        long purged;
         await using (var tx = await _store.BeginAsync(cancellationToken))
         {
             foreach (var (record, _, until, sealedValue) in reseals) await tx.ResealRecordAsync(record.RecordId, sealedValue, SealingKeyKind.Hold, until, cancellationToken);
             destroyed = await tx.ShredSubjectAsync(subjectId, now, cancellationToken);
+            // Most people's rows go in this same transaction; -1 means too many for one, purged in batches below.
+            purged = await tx.PurgeShreddedSubjectAsync(subjectId, PurgeBatchSize, cancellationToken);
             await tx.AppendAuditAsync(new AuditEntry(now, actor, "subject.erase")
             {
                 SubjectId = subjectId,
@@ -106,10 +111,11 @@ public sealed partial class DataVault
                 },
             }, cancellationToken);
             await tx.AppendAuditAsync(new AuditEntry(now, AuditEntry.SystemActor, "key.shred") { SubjectId = subjectId, Count = destroyed }, cancellationToken);
+            if (purged > 0) await tx.AppendAuditAsync(new AuditEntry(now, AuditEntry.SystemActor, "purge.shredded") { SubjectId = subjectId, Count = purged }, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
-        var purged = await PurgeErasedAsync(null, cancellationToken);
+        if (purged < 0) purged = await PurgeErasedAsync(null, cancellationToken);
         var kept = KeptSummary(reseals.Select(r => (r.Record, (RetentionRule?)r.Rule, r.Until)), text);
         return new ErasureResult(subjectId, ErasureOutcome.Erased, [.. erased], kept, destroyed, purged);
     }
@@ -121,11 +127,13 @@ public sealed partial class DataVault
     public async Task<long> PurgeErasedAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
         long total = 0;
-        int deleted;
-        while ((deleted = await _store.PurgeShreddedAsync(PurgeBatchSize, cancellationToken)) > 0)
+        while (true)
         {
+            // A short batch means the store found nothing more and marked the people it finished as purged: no second pass.
+            var deleted = await _store.PurgeShreddedAsync(PurgeBatchSize, cancellationToken);
             total += deleted;
-            progress?.Report(total);
+            if (deleted > 0) progress?.Report(total);
+            if (deleted < PurgeBatchSize) break;
         }
 
         if (total > 0) await AuditAsync(new AuditEntry(_clock.GetUtcNow(), AuditEntry.SystemActor, "purge.shredded") { Count = total }, cancellationToken);

@@ -34,19 +34,7 @@ public sealed partial class DataVault
         {
             await tx.AppendConsentAsync(entry, cancellationToken);
             if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
-        }, new AuditEntry(now, actor, "consent.change")
-        {
-            SubjectId = subjectId,
-            Purpose = kind == ConsentKind.Purpose ? key : null,
-            Details = new Dictionary<string, string>
-            {
-                ["kind"] = kind.ToString().ToLowerInvariant(),
-                ["key"] = key,
-                ["given"] = given ? "true" : "false",
-                ["explicit"] = isExplicit ? "true" : "false",
-                ["consent"] = entry.ConsentId,
-            },
-        }, cancellationToken);
+        }, ConsentAudit(entry, actor), cancellationToken);
         return entry;
     }
 

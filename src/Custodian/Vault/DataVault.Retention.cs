@@ -14,7 +14,8 @@ public sealed partial class DataVault
     /// out what is due: delete, anonymise (IS9), archive to the management key (IS7), or move to the hold key when only
     /// a legal duty still needs the data (CK9). A legal hold on the person blocks all of it (CU6). Changes commit in
     /// batches, each with one audit entry per outcome naming counts, categories and rule ids, never values. Stale
-    /// stored expiries are corrected. With <paramref name="dryRun"/> nothing is written.
+    /// stored expiries are corrected, and rows of erased people still awaiting their purge are purged. With
+    /// <paramref name="dryRun"/> nothing is written.
     /// </summary>
     public async Task<RetentionRunResult> RunRetentionAsync(DateTimeOffset? at, bool dryRun, IProgress<RetentionProgress>? progress, CancellationToken cancellationToken)
     {
@@ -93,6 +94,9 @@ public sealed partial class DataVault
                 ReasonCodes = keyMissing > 0 ? ["archive_key_missing"] : [],
             }, cancellationToken);
         }
+
+        // Rows of erased people still waiting (an erasure interrupted before its batched purge finished) go now.
+        if (!dryRun) await PurgeErasedAsync(null, cancellationToken);
 
         return result;
     }

@@ -99,4 +99,25 @@ public sealed class RetentionVaultTests : IAsyncLifetime
 
         Assert.Contains(forecast.Cells, c => c.Month == "2026-07" && c.CategoryKey == "user.name" && c.Outcome == RetentionOutcome.Archive);
     }
+
+    [Fact]
+    public async Task A_retention_run_purges_what_an_interrupted_erasure_left_behind()
+    {
+        var id = await FormerCustomerAsync();
+        await using (var tx = await Vault.Store.BeginAsync(Ct))
+        {
+            // As if the process stopped after the shred committed and before the rows were purged.
+            await tx.AppendEventsAsync([new Storage.StoredEvent("evt_left_behind", id, "user.sensor.isocket", Start, null, [1, 2, 3])], Ct);
+            await tx.ShredSubjectAsync(id, Start.AddMonths(6), Ct);
+            await tx.CommitAsync(Ct);
+        }
+
+        var before = await Vault.Store.GetAuditHeadAsync(Ct);
+        await Vault.RunRetentionAsync(null, false, null, Ct);
+        var audit = await Vault.Store.ReadAuditAsync(before.Sequence + 1, 100, Ct);
+
+        Assert.Equal(0, await Vault.Store.CountEventsAsync(id, Ct));
+        Assert.DoesNotContain(await Vault.Store.GetRecordsAsync(id, null, Ct), r => r.KeyKind == Storage.SealingKeyKind.Subject);
+        Assert.Contains(audit, e => e.Action == "purge.shredded" && e.Count == 2);
+    }
 }

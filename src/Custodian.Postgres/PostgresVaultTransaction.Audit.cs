@@ -1,0 +1,120 @@
+using Custodian.Audit;
+using Custodian.Storage;
+using Npgsql;
+using static Custodian.Postgres.PostgresSql;
+using static Custodian.Postgres.PostgresValues;
+
+namespace Custodian.Postgres;
+
+/// <summary>Audit entries of <see cref="PostgresVaultTransaction"/>: held back, linked to the chain head, sent in batches.</summary>
+internal sealed partial class PostgresVaultTransaction
+{
+    private const string HeadMovedSqlState = "22012";
+    private const string InsertAuditSql = "INSERT INTO audit_entries (seq, at, action, subject_id, body, hash) VALUES ($1, $2, $3, $4, $5, $6)";
+    private const string CheckpointSql = "INSERT INTO audit_checkpoints (seq, entry_hash, at, signature) VALUES ($1, $2, $3, $4) ON CONFLICT (seq) DO UPDATE SET entry_hash = excluded.entry_hash, at = excluded.at, signature = excluded.signature";
+
+    // Division by zero when the head is no longer where this store left it: the implicit transaction fails whole.
+    private const string MoveHeadIfUnchangedSql = """
+        WITH moved AS (UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1 AND seq = $3 AND hash = $4 RETURNING 1)
+        SELECT 1 / (SELECT COUNT(*) FROM moved)::int
+        """;
+
+    public async Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ThrowIfCompleted();
+        if (_head is null) await StartAsync(cancellationToken);
+        var head = _head!;
+        if (_pendingAudit.Count == 0) _pendingBase = head;
+        var chained = AuditChain.Link(head, entry);
+        _pendingAudit.Add(entry);
+        _head = new AuditChainHead(chained.Entry.Sequence, chained.Hash);
+        _headMoved = true;
+        return chained.Entry;
+    }
+
+    public Task<AuditCheckpoint?> WriteAuditCheckpointAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        WriteCheckpointAsync(at, cancellationToken);
+
+    /// <summary>
+    /// Commits held-back audit entries without the lock, in one round trip, when the chain head is still the one they
+    /// were linked to; false (nothing written, entries still held back) when another process moved it.
+    /// </summary>
+    private async Task<bool> TryCommitAuditOnlyAsync(CancellationToken cancellationToken)
+    {
+        var expected = _pendingBase!;
+        var entries = _pendingAudit.ToList();
+        var final = _head!;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(BatchCommand(MoveHeadIfUnchangedSql, final.Sequence, final.Hash, expected.Sequence, expected.Hash));
+        foreach (var command in TakePendingAudit()) batch.BatchCommands.Add(command);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState is HeadMovedSqlState or PostgresErrorCodes.UniqueViolation)
+        {
+            _pendingAudit.AddRange(entries);
+            _pendingBase = expected;
+            return false;
+        }
+    }
+
+    private async Task<AuditCheckpoint?> WriteCheckpointAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await StartAsync(cancellationToken);
+        var head = _head!;
+        if (head.Sequence == 0)
+        {
+            return null;
+        }
+
+        var checkpoint = _options.CheckpointSigner.Sign(head.Sequence, head.Hash, at);
+        await RunAsync(CheckpointSql, VaultStoreException.Duplicate, cancellationToken, checkpoint.Sequence, checkpoint.EntryHash, Ticks(checkpoint.At), checkpoint.Signature);
+        return checkpoint;
+    }
+
+    /// <summary>
+    /// Links the held-back entries from <paramref name="from"/> and returns the head after the last; with
+    /// <paramref name="commands"/>, also adds their inserts and the checkpoints due at their sequence numbers.
+    /// </summary>
+    private AuditChainHead LinkPending(AuditChainHead from, List<NpgsqlBatchCommand>? commands)
+    {
+        var head = from;
+        foreach (var entry in _pendingAudit)
+        {
+            var chained = AuditChain.Link(head, entry);
+            head = new AuditChainHead(chained.Entry.Sequence, chained.Hash);
+            if (commands is null) continue;
+            commands.Add(BatchCommand(InsertAuditSql, chained.Entry.Sequence, Ticks(chained.Entry.At), chained.Entry.Action, chained.Entry.SubjectId, chained.Body, chained.Hash));
+            if (_options.CheckpointInterval > 0 && chained.Entry.Sequence % _options.CheckpointInterval == 0)
+            {
+                var checkpoint = _options.CheckpointSigner.Sign(head.Sequence, head.Hash, chained.Entry.At);
+                commands.Add(BatchCommand(CheckpointSql, checkpoint.Sequence, checkpoint.EntryHash, Ticks(checkpoint.At), checkpoint.Signature));
+            }
+        }
+
+        return head;
+    }
+
+    /// <summary>Sends held-back audit entries before a statement that does not go through <see cref="RunAsync"/>.</summary>
+    private async Task FlushAuditAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await StartAsync(cancellationToken);
+        if (_pendingAudit.Count == 0) return;
+        await using var batch = new NpgsqlBatch(_connection, transaction);
+        foreach (var pending in TakePendingAudit()) batch.BatchCommands.Add(pending);
+        await ExecuteBatchAsync(batch, VaultStoreException.Duplicate, cancellationToken);
+    }
+
+    /// <summary>The inserts (and checkpoints) of the held-back entries, linked from where they start; clears them.</summary>
+    private List<NpgsqlBatchCommand> TakePendingAudit()
+    {
+        var commands = new List<NpgsqlBatchCommand>(_pendingAudit.Count);
+        _pendingBase = LinkPending(_pendingBase!, commands);
+        _pendingAudit.Clear();
+        return commands;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using Custodian.Audit;
+using Custodian.Crypto;
+using Custodian.Decisions;
+using Custodian.Policy;
+using Custodian.Storage;
+
+namespace Custodian.Vault;
+
+public sealed partial class DataVault
+{
+    /// <summary>
+    /// Signs a person up: registers them, records the consents they gave on the form and collects the values they entered
+    /// for a purpose, in one transaction. Each step is decided and audited as <see cref="CreateSubjectAsync"/>,
+    /// <see cref="RecordConsentAsync"/> and <see cref="CollectAsync"/> would do it, the collection decided on the consents
+    /// just given; if anything fails nothing is stored, so no person is left half registered or without their consents.
+    /// </summary>
+    /// <param name="subject">The person's lookup keys and birth date, as for <see cref="CreateSubjectAsync"/>.</param>
+    /// <param name="consents">The consents given on the form (none is fine).</param>
+    /// <param name="purposeKey">The purpose the values are collected for.</param>
+    /// <param name="values">The values entered (none is fine).</param>
+    /// <param name="actor">Who signs the person up.</param>
+    /// <param name="cancellationToken">Cancels the sign-up before it commits.</param>
+    public async Task<EnrollResult> EnrollAsync(NewSubject subject, IReadOnlyList<EnrollConsent> consents, string purposeKey, IReadOnlyList<CollectValue> values, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(consents);
+        ArgumentNullException.ThrowIfNull(values);
+        var policy = _policy;
+        var purpose = ResolvePurpose(purposeKey);
+        var categories = values.Select(v => ResolveCategory(v.CategoryKey)).ToArray();
+        var kinds = consents.Select(ConsentKindOf).ToArray();
+        var now = _clock.GetUtcNow();
+        var subjectId = Ids.NewSubjectId();
+        var lookups = LookupIndexes(subject).ToList();
+        foreach (var (kind, index) in lookups)
+        {
+            if (await _store.FindSubjectAsync(kind, index, cancellationToken) is not null)
+                throw new VaultException(VaultErrorCodes.LookupTaken, $"That {KindName(kind)} is already registered to another person; find them instead, or merge the two records.");
+        }
+
+        var entries = consents.Select((c, i) => new ConsentEntry(Ids.New("cns"), subjectId, c.Key, kinds[i], true, c.IsExplicit, Policy.Document.Version, c.Method, c.Evidence, now)
+        {
+            Controller = Policy.Document.Controller.Name,
+            LegalBasis = "consent",
+            RecordedAt = now,
+        }).ToList();
+        var facts = new SubjectFacts
+        {
+            SubjectId = subjectId,
+            BirthDate = subject.BirthDate,
+            Consents = [.. entries.Where(e => e.Kind != ConsentKind.Cookie).Select(e => new ConsentFact(e.Key, e.Kind == ConsentKind.Permission, true, e.Explicit, now))],
+        };
+        var snapshot = SubjectSnapshot.Build(policy.Compiled, facts, now, _reconsentSince);
+
+        using var key = _keys.CreateSubjectKey(subjectId);
+        using var sealer = key.CreateSealer();
+        var birthDate = subject.BirthDate is { } born ? sealer.Seal(born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), BirthDateBinding(subjectId)) : null;
+        var stored = new List<StoredValue>();
+        var refused = new List<CollectRefusal>();
+        var records = new List<StoredRecord>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            var category = policy.Compiled.Category(categories[i]);
+            var decision = policy.Engine.Decide(snapshot, categories[i], purpose, null, DecisionUse.Collect);
+            if (!decision.Allowed)
+            {
+                refused.Add(new CollectRefusal(value.CategoryKey, [.. DecisionReasons.Codes(decision.Reasons)]));
+                continue;
+            }
+
+            var secret = category.Sensitivity.HasFlag(CategorySensitivity.Secret);
+            if (!secret && !category.Sensitivity.HasFlag(CategorySensitivity.PaymentCard) && CardNumberDetector.ContainsCardNumber(value.Value))
+            {
+                refused.Add(new CollectRefusal(value.CategoryKey, [CollectRefusal.LooksLikeCardNumber]));
+                continue;
+            }
+
+            var recordId = Ids.NewRecordId();
+            var plain = secret ? PasswordHasher.Hash(value.Value) : value.Value;
+            records.Add(new StoredRecord(recordId, subjectId, value.CategoryKey, value.Source, purposeKey, now, null, SealingKeyKind.Subject, sealer.Seal(plain, new SealBinding(subjectId, value.CategoryKey, recordId))));
+            stored.Add(new StoredValue(recordId, value.CategoryKey));
+        }
+
+        if (records.Count > 0)
+        {
+            // Expiries planned on what the person will hold once this commits: these records and the purpose consents given.
+            var planned = new RetentionSubject
+            {
+                SubjectId = subjectId,
+                Records = [.. records.Select(r => new RetentionRecord(r.RecordId, r.SubjectId, r.CategoryKey, r.PurposeKey, r.CollectedAt, null, r.KeyKind))],
+                Consents = [.. entries.Where(e => e.Kind == ConsentKind.Purpose).Select(e => new RetentionConsent(e.Key, true, now))],
+            };
+            var expiries = PlanExpiries(planned, now).Expiries;
+            for (var i = 0; i < records.Count; i++) records[i] = records[i] with { ExpiresAt = expiries[records[i].RecordId] };
+        }
+
+        var required = policy.Compiled.Purpose(purpose).Definition.Required;
+        IReadOnlyList<string> missingRequired = [.. required.Where(r => !values.Any(v => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(v.CategoryKey, r)))];
+
+        await using var tx = await _store.BeginAsync(cancellationToken);
+        await tx.CreateSubjectAsync(new StoredSubject(subjectId, now, birthDate), cancellationToken);
+        await tx.StoreSubjectKeyAsync(new WrappedSubjectKey(subjectId, key.KeyId, key.Wrapped, now), cancellationToken);
+        foreach (var (kind, index) in lookups) await tx.AddLookupKeyAsync(subjectId, kind, index, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, actor, "subject.create") { SubjectId = subjectId, Count = lookups.Count }, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, AuditEntry.SystemActor, "key.create") { SubjectId = subjectId }, cancellationToken);
+        foreach (var entry in entries)
+        {
+            await tx.AppendConsentAsync(entry, cancellationToken);
+            await tx.AppendAuditAsync(ConsentAudit(entry, actor), cancellationToken);
+        }
+
+        if (records.Count > 0) await tx.WriteRecordsAsync(records, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, actor, "record.write")
+        {
+            SubjectId = subjectId,
+            Purpose = purposeKey,
+            Categories = Distinct(records.Select(r => r.CategoryKey)),
+            ReasonCodes = Distinct(refused.SelectMany(r => r.Reasons)),
+            Count = records.Count,
+            Details = refused.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refused"] = refused.Count.ToString(CultureInfo.InvariantCulture) },
+        }, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new EnrollResult(subjectId, entries, new CollectResult(stored, refused) { MissingRequired = missingRequired });
+    }
+
+    /// <summary>Which ledger a sign-up consent belongs to, checked against the policy as <see cref="RecordConsentAsync"/> checks it.</summary>
+    private ConsentKind ConsentKindOf(EnrollConsent consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        if (consent.IsPermission)
+        {
+            ResolvePermission(consent.Key);
+            return ConsentKind.Permission;
+        }
+
+        if (consent.Key.StartsWith(CookieKeyPrefix, StringComparison.Ordinal))
+        {
+            ResolveCookieCategory(consent.Key[CookieKeyPrefix.Length..]);
+            return ConsentKind.Cookie;
+        }
+
+        ResolvePurpose(consent.Key);
+        return ConsentKind.Purpose;
+    }
+
+    /// <summary>The audit entry of a consent change, the same for a sign-up as for <see cref="RecordConsentAsync"/>.</summary>
+    private static AuditEntry ConsentAudit(ConsentEntry entry, string actor) => new(entry.At, actor, "consent.change")
+    {
+        SubjectId = entry.SubjectId,
+        Purpose = entry.Kind == ConsentKind.Purpose ? entry.Key : null,
+        Details = new Dictionary<string, string>
+        {
+            ["kind"] = entry.Kind.ToString().ToLowerInvariant(),
+            ["key"] = entry.Key,
+            ["given"] = entry.Given ? "true" : "false",
+            ["explicit"] = entry.Explicit ? "true" : "false",
+            ["consent"] = entry.ConsentId,
+        },
+    };
+}
