@@ -23,11 +23,29 @@ public sealed partial class DataVault
         var snapshot = await SnapshotAsync(subjectId, now, cancellationToken);
         var missingRequired = await MissingMandatoryCategoriesAsync(subjectId, policy.Compiled.Purpose(purpose).Definition, values, cancellationToken);
 
+        using var sealer = await SubjectSealerAsync(subjectId, cancellationToken)
+            ?? throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased; nothing more is collected about them.");
+        var (records, stored, refused) = SealValues(policy, snapshot, purpose, purposeKey, values, categories, subjectId, sealer, now);
+
+        var expiryChanges = await ExpiriesForNewRecordsAsync(subjectId, records, now, cancellationToken);
+        await using var tx = await _store.BeginAsync(cancellationToken);
+        if (records.Count > 0) await tx.WriteRecordsAsync(records, cancellationToken);
+        if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
+        await tx.AppendAuditAsync(RecordWriteAudit(subjectId, purposeKey, records, refused, actor, now), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new CollectResult(stored, refused) { MissingRequired = missingRequired };
+    }
+
+    /// <summary>
+    /// Decides each value for the purpose, refuses card numbers outside card categories (IS3), hashes secrets (CK1,
+    /// IS11) and seals the rest under the person's key: the records to store, what was stored and what was refused.
+    /// </summary>
+    private static (List<StoredRecord> Records, List<StoredValue> Stored, List<CollectRefusal> Refused) SealValues(
+        PolicyInForce policy, SubjectSnapshot snapshot, PurposeId purpose, string purposeKey, IReadOnlyList<CollectValue> values, CategoryId[] categories, string subjectId, RecordSealer sealer, DateTimeOffset now)
+    {
         var stored = new List<StoredValue>();
         var refused = new List<CollectRefusal>();
         var records = new List<StoredRecord>();
-        using var sealer = await SubjectSealerAsync(subjectId, cancellationToken)
-            ?? throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased; nothing more is collected about them.");
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
@@ -48,27 +66,23 @@ public sealed partial class DataVault
 
             var recordId = Ids.NewRecordId();
             var plain = secret ? PasswordHasher.Hash(value.Value) : value.Value;
-            var sealedValue = sealer.Seal(plain, new SealBinding(subjectId, value.CategoryKey, recordId));
-            records.Add(new StoredRecord(recordId, subjectId, value.CategoryKey, value.Source, purposeKey, now, null, SealingKeyKind.Subject, sealedValue));
+            records.Add(new StoredRecord(recordId, subjectId, value.CategoryKey, value.Source, purposeKey, now, null, SealingKeyKind.Subject, sealer.Seal(plain, new SealBinding(subjectId, value.CategoryKey, recordId))));
             stored.Add(new StoredValue(recordId, value.CategoryKey));
         }
 
-        var expiryChanges = await ExpiriesForNewRecordsAsync(subjectId, records, now, cancellationToken);
-        await using var tx = await _store.BeginAsync(cancellationToken);
-        if (records.Count > 0) await tx.WriteRecordsAsync(records, cancellationToken);
-        if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
-        await tx.AppendAuditAsync(new AuditEntry(now, actor, "record.write")
-        {
-            SubjectId = subjectId,
-            Purpose = purposeKey,
-            Categories = Distinct(records.Select(r => r.CategoryKey)),
-            ReasonCodes = Distinct(refused.SelectMany(r => r.Reasons)),
-            Count = records.Count,
-            Details = refused.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refused"] = refused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        }, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return new CollectResult(stored, refused) { MissingRequired = missingRequired };
+        return (records, stored, refused);
     }
+
+    /// <summary>The audit entry of a collection: categories stored, reasons refused, never a value.</summary>
+    private static AuditEntry RecordWriteAudit(string subjectId, string purposeKey, List<StoredRecord> records, List<CollectRefusal> refused, string actor, DateTimeOffset now) => new(now, actor, "record.write")
+    {
+        SubjectId = subjectId,
+        Purpose = purposeKey,
+        Categories = Distinct(records.Select(r => r.CategoryKey)),
+        ReasonCodes = Distinct(refused.SelectMany(r => r.Reasons)),
+        Count = records.Count,
+        Details = refused.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refused"] = refused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+    };
 
     /// <summary>
     /// A purpose's mandatory categories (CU7: name, address and phone to become a customer) that are neither held nor

@@ -56,32 +56,7 @@ public sealed partial class DataVault
         using var key = _keys.CreateSubjectKey(subjectId);
         using var sealer = key.CreateSealer();
         var birthDate = subject.BirthDate is { } born ? sealer.Seal(born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), BirthDateBinding(subjectId)) : null;
-        var stored = new List<StoredValue>();
-        var refused = new List<CollectRefusal>();
-        var records = new List<StoredRecord>();
-        for (var i = 0; i < values.Count; i++)
-        {
-            var value = values[i];
-            var category = policy.Compiled.Category(categories[i]);
-            var decision = policy.Engine.Decide(snapshot, categories[i], purpose, null, DecisionUse.Collect);
-            if (!decision.Allowed)
-            {
-                refused.Add(new CollectRefusal(value.CategoryKey, [.. DecisionReasons.Codes(decision.Reasons)]));
-                continue;
-            }
-
-            var secret = category.Sensitivity.HasFlag(CategorySensitivity.Secret);
-            if (!secret && !category.Sensitivity.HasFlag(CategorySensitivity.PaymentCard) && CardNumberDetector.ContainsCardNumber(value.Value))
-            {
-                refused.Add(new CollectRefusal(value.CategoryKey, [CollectRefusal.LooksLikeCardNumber]));
-                continue;
-            }
-
-            var recordId = Ids.NewRecordId();
-            var plain = secret ? PasswordHasher.Hash(value.Value) : value.Value;
-            records.Add(new StoredRecord(recordId, subjectId, value.CategoryKey, value.Source, purposeKey, now, null, SealingKeyKind.Subject, sealer.Seal(plain, new SealBinding(subjectId, value.CategoryKey, recordId))));
-            stored.Add(new StoredValue(recordId, value.CategoryKey));
-        }
+        var (records, stored, refused) = SealValues(policy, snapshot, purpose, purposeKey, values, categories, subjectId, sealer, now);
 
         if (records.Count > 0)
         {
@@ -112,15 +87,7 @@ public sealed partial class DataVault
         }
 
         if (records.Count > 0) await tx.WriteRecordsAsync(records, cancellationToken);
-        await tx.AppendAuditAsync(new AuditEntry(now, actor, "record.write")
-        {
-            SubjectId = subjectId,
-            Purpose = purposeKey,
-            Categories = Distinct(records.Select(r => r.CategoryKey)),
-            ReasonCodes = Distinct(refused.SelectMany(r => r.Reasons)),
-            Count = records.Count,
-            Details = refused.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refused"] = refused.Count.ToString(CultureInfo.InvariantCulture) },
-        }, cancellationToken);
+        await tx.AppendAuditAsync(RecordWriteAudit(subjectId, purposeKey, records, refused, actor, now), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new EnrollResult(subjectId, entries, new CollectResult(stored, refused) { MissingRequired = missingRequired });
     }
