@@ -90,7 +90,7 @@ public sealed class RecordSealer : IDisposable
         var tag = output[^SealedEnvelope.TagLength..];
         var aadLength = AssociatedDataLength(binding);
         byte[]? rented = null;
-        Span<byte> aad = aadLength <= StackAadLimit ? stackalloc byte[StackAadLimit] : (rented = ArrayPool<byte>.Shared.Rent(aadLength));
+        Span<byte> aad = aadLength <= StackAadLimit ? stackalloc byte[aadLength] : (rented = ArrayPool<byte>.Shared.Rent(aadLength));
         try
         {
             aad = aad[..aadLength];
@@ -186,7 +186,7 @@ public sealed class RecordSealer : IDisposable
 
         var aadLength = SealedEnvelope.HeaderLength + 12 + Encoding.UTF8.GetByteCount(subjectId) + Encoding.UTF8.GetByteCount(categoryKey) + utf8RecordId.Length;
         byte[]? rented = null;
-        Span<byte> aad = aadLength <= StackAadLimit ? stackalloc byte[StackAadLimit] : (rented = ArrayPool<byte>.Shared.Rent(aadLength));
+        Span<byte> aad = aadLength <= StackAadLimit ? stackalloc byte[aadLength] : (rented = ArrayPool<byte>.Shared.Rent(aadLength));
         try
         {
             aad = aad[..aadLength];

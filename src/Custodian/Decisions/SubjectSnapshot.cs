@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Custodian.Policy;
 
 namespace Custodian.Decisions;
@@ -123,8 +124,13 @@ public sealed class SubjectSnapshot
         var open = 0;
         var everOpened = false;
         DateTimeOffset? endedAt = null;
-        foreach (var fact in facts.Relationships.Where(r => r.At <= at && (kind.Length == 0 || r.Kind == kind)).OrderBy(r => r.At))
+
+        // Stores hand relationships over oldest first, so the time order is usually there already; sorting (a stable
+        // sort, so equal times keep their order) is only paid for a list built out of order.
+        ImmutableArray<RelationshipFact> relationships = InTimeOrder(facts.Relationships) ? facts.Relationships : [.. facts.Relationships.OrderBy(r => r.At)];
+        foreach (var fact in relationships)
         {
+            if (fact.At > at || (kind.Length != 0 && fact.Kind != kind)) continue;
             if (fact.Event == "opened")
             {
                 open++;
@@ -144,6 +150,16 @@ public sealed class SubjectSnapshot
         return at < until ? DecisionReason.None : DecisionReason.ContractEnded;
     }
 
+    private static bool InTimeOrder(ImmutableArray<RelationshipFact> facts)
+    {
+        for (var i = 1; i < facts.Length; i++)
+        {
+            if (facts[i].At < facts[i - 1].At) return false;
+        }
+
+        return true;
+    }
+
     private static DecisionReason InterestFailure(CompiledPurpose purpose, SubjectFacts facts, DateTimeOffset at)
     {
         var objected = facts.Objections.Any(o => o.PurposeKey == purpose.Key && o.At <= at && (o.LiftedAt is null || o.LiftedAt > at));
@@ -161,7 +177,7 @@ public sealed class SubjectSnapshot
         return !children.GuardianConsent || Last(facts.GuardianConsents, _ => true, at) is not { On: true };
     }
 
-    private static T? Last<T>(IEnumerable<T> facts, Func<T, bool> match, DateTimeOffset at)
+    private static T? Last<T>(ImmutableArray<T> facts, Func<T, bool> match, DateTimeOffset at)
         where T : class
     {
         T? last = null;

@@ -46,6 +46,15 @@ public class DecisionEngineTests
     }
 
     [Fact]
+    public void Relationship_facts_listed_out_of_time_order_decide_as_in_order()
+    {
+        var facts = Customer() with { Relationships = [new("subscription", "ended", T0), new("subscription", "opened", T0.AddYears(-1))] };
+
+        Assert.True(Decide(facts, "user.name", "essential.service", at: T0.AddMonths(2).AddSeconds(-1)).Allowed);
+        Assert.Equal(DecisionReason.ContractEnded, Decide(facts, "user.name", "essential.service", at: T0.AddMonths(2)).Reasons);
+    }
+
+    [Fact]
     public void Consent_never_given_and_consent_withdrawn_give_different_reasons()
     {
         var given = Customer() with { Consents = [new("marketing.communications.email", false, true, false, T0.AddDays(-2))] };
