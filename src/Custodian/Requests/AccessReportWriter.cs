@@ -48,6 +48,9 @@ public static partial class AccessReportWriter
         var summaries = new SortedDictionary<string, EventSummary>(StringComparer.Ordinal);
         html.Append("<section aria-labelledby=\"readings\">\n<h2 id=\"readings\">").Append(Encode(text.EventsHeading)).Append("</h2>\n");
         long written = 0;
+
+        // Category names and device ids repeat on every row: each is encoded once.
+        var encoded = new Dictionary<string, string>(StringComparer.Ordinal);
         var events = await vault.VisitEventsForRightsAsync(
             subjectId,
             "access",
@@ -64,10 +67,15 @@ public static partial class AccessReportWriter
                 if (!summaries.TryGetValue(e.CategoryKey, out var summary)) summaries[e.CategoryKey] = summary = new EventSummary(e.At);
                 summary.Count++;
                 summary.Last = e.At;
-                html.Append("<tr><td>").Append(e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
-                    .Append("</td><td>").Append(Encode(CategoryName(policy, e.CategoryKey, language)))
-                    .Append("</td><td>").Append(Encode(e.DeviceId ?? ""))
-                    .Append("</td><td>").Append(Encode(Encoding.UTF8.GetString(e.Utf8Value))).Append("</td></tr>\n");
+                if (!encoded.TryGetValue(e.CategoryKey, out var name)) encoded[e.CategoryKey] = name = Encode(CategoryName(policy, e.CategoryKey, language));
+                var device = e.DeviceId ?? "";
+                if (!encoded.TryGetValue("\0" + device, out var deviceCell)) encoded["\0" + device] = deviceCell = Encode(device);
+                html.Append("<tr><td>").Append(CultureInfo.InvariantCulture, $"{e.At.UtcDateTime:yyyy-MM-dd HH:mm:ss}")
+                    .Append("</td><td>").Append(name)
+                    .Append("</td><td>").Append(deviceCell)
+                    .Append("</td><td>");
+                AppendEncoded(html, e.Utf8Value);
+                html.Append("</td></tr>\n");
             },
             ct => new ValueTask(FlushAsync(writer, html, ct)),
             actor,
@@ -225,6 +233,30 @@ public static partial class AccessReportWriter
     private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     private static string Encode(string value) => Html.Encode(value);
+
+    // A reading's value, HTML-encoded from its UTF-8 bytes on the stack when short; the buffers are wiped after use.
+    private static void AppendEncoded(StringBuilder html, ReadOnlySpan<byte> utf8)
+    {
+        const int StackLimit = 256;
+        if (utf8.Length > StackLimit)
+        {
+            html.Append(Encode(Encoding.UTF8.GetString(utf8)));
+            return;
+        }
+
+        Span<byte> encoded = stackalloc byte[StackLimit * 8];
+        Span<char> chars = stackalloc char[StackLimit * 8];
+        if (Html.EncodeUtf8(utf8, encoded, out _, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            html.Append(Encode(Encoding.UTF8.GetString(utf8)));
+            return;
+        }
+
+        var count = Encoding.UTF8.GetChars(encoded[..written], chars);
+        html.Append(chars[..count]);
+        encoded[..written].Clear();
+        chars[..count].Clear();
+    }
 
     private sealed class EventSummary(DateTimeOffset first)
     {

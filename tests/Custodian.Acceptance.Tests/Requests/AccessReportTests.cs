@@ -63,6 +63,8 @@ public sealed class AccessReportTests
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
         Assert.Contains(document.QuerySelectorAll("#data ~ div td"), td => td.TextContent == "Dara Sok <b>&amp;</b>");
         Assert.Contains(document.QuerySelectorAll("#data ~ div td"), td => td.TextContent.Contains("one-way hash", StringComparison.Ordinal));
+        Assert.Contains(document.QuerySelectorAll("#readings ~ div td"), td => td.TextContent == "{\"t\":0,\"note\":\"a,b\"}");
+        Assert.Contains("{&quot;t&quot;:0,&quot;note&quot;:&quot;a,b&quot;}", html, StringComparison.Ordinal);
     }
 
     [Fact]
