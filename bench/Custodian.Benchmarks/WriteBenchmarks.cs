@@ -146,6 +146,9 @@ public class WriteBenchmarks
         for (var i = 0; i < p.Length; i++) p[i] = command.Parameters.Add(new SqliteParameter("$p" + i, DBNull.Value));
         command.Prepare();
         var now = DateTimeOffset.UtcNow.UtcTicks;
+
+        // The vault's records carry the expiry their retention rule gives them, so the same rows here carry one too.
+        var expires = DateTimeOffset.UtcNow.AddYears(2).UtcTicks;
         var person = NextPerson();
         foreach (var value in _values)
         {
@@ -156,7 +159,7 @@ public class WriteBenchmarks
             p[4].Value = (int)value.Source;
             p[5].Value = BenchVault.Purpose;
             p[6].Value = now;
-            p[7].Value = DBNull.Value;
+            p[7].Value = expires;
             p[8].Value = 0;
             p[9].Value = 1;
             p[10].Value = Encoding.UTF8.GetBytes(value.Value);
