@@ -32,12 +32,7 @@ public sealed partial class DataVault
         var kinds = consents.Select(ConsentKindOf).ToArray();
         var now = _clock.GetUtcNow();
         var subjectId = Ids.NewSubjectId();
-        var lookups = LookupIndexes(subject).ToList();
-        foreach (var (kind, index) in lookups)
-        {
-            if (await _store.FindSubjectAsync(kind, index, cancellationToken) is not null)
-                throw new VaultException(VaultErrorCodes.LookupTaken, $"That {KindName(kind)} is already registered to another person; find them instead, or merge the two records.");
-        }
+        var lookups = await FreeLookupIndexesAsync(subject, cancellationToken);
 
         var entries = consents.Select((c, i) => new ConsentEntry(Ids.New("cns"), subjectId, c.Key, kinds[i], true, c.IsExplicit, Policy.Document.Version, c.Method, c.Evidence, now)
         {
@@ -75,11 +70,7 @@ public sealed partial class DataVault
         IReadOnlyList<string> missingRequired = [.. required.Where(r => !values.Any(v => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(v.CategoryKey, r)))];
 
         await using var tx = await _store.BeginAsync(cancellationToken);
-        await tx.CreateSubjectAsync(new StoredSubject(subjectId, now, birthDate), cancellationToken);
-        await tx.StoreSubjectKeyAsync(new WrappedSubjectKey(subjectId, key.KeyId, key.Wrapped, now), cancellationToken);
-        foreach (var (kind, index) in lookups) await tx.AddLookupKeyAsync(subjectId, kind, index, cancellationToken);
-        await tx.AppendAuditAsync(new AuditEntry(now, actor, "subject.create") { SubjectId = subjectId, Count = lookups.Count }, cancellationToken);
-        await tx.AppendAuditAsync(new AuditEntry(now, AuditEntry.SystemActor, "key.create") { SubjectId = subjectId }, cancellationToken);
+        await WriteNewSubjectAsync(tx, subjectId, key, birthDate, lookups, actor, now, cancellationToken);
         foreach (var entry in entries)
         {
             await tx.AppendConsentAsync(entry, cancellationToken);

@@ -54,13 +54,7 @@ public sealed partial class DataVault
         ArgumentNullException.ThrowIfNull(subject);
         var now = _clock.GetUtcNow();
         var subjectId = Ids.NewSubjectId();
-        var lookups = LookupIndexes(subject).ToList();
-        foreach (var (kind, index) in lookups)
-        {
-            if (await _store.FindSubjectAsync(kind, index, cancellationToken) is not null)
-                throw new VaultException(VaultErrorCodes.LookupTaken, $"That {KindName(kind)} is already registered to another person; find them instead, or merge the two records.");
-        }
-
+        var lookups = await FreeLookupIndexesAsync(subject, cancellationToken);
         using var key = _keys.CreateSubjectKey(subjectId);
         byte[]? birthDate = null;
         if (subject.BirthDate is { } born)
@@ -70,13 +64,32 @@ public sealed partial class DataVault
         }
 
         await using var tx = await _store.BeginAsync(cancellationToken);
+        await WriteNewSubjectAsync(tx, subjectId, key, birthDate, lookups, actor, now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return subjectId;
+    }
+
+    /// <summary>The blind indexes of a new person's lookup keys, refused when another person already holds one.</summary>
+    private async Task<List<(LookupKind Kind, byte[] Index)>> FreeLookupIndexesAsync(NewSubject subject, CancellationToken cancellationToken)
+    {
+        var lookups = LookupIndexes(subject).ToList();
+        foreach (var (kind, index) in lookups)
+        {
+            if (await _store.FindSubjectAsync(kind, index, cancellationToken) is not null)
+                throw new VaultException(VaultErrorCodes.LookupTaken, $"That {KindName(kind)} is already registered to another person; find them instead, or merge the two records.");
+        }
+
+        return lookups;
+    }
+
+    /// <summary>Writes a new person, their wrapped key and lookup keys, with the two audit entries, in <paramref name="tx"/>.</summary>
+    private static async Task WriteNewSubjectAsync(IVaultTransaction tx, string subjectId, SubjectDataKey key, byte[]? birthDate, List<(LookupKind Kind, byte[] Index)> lookups, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await tx.CreateSubjectAsync(new StoredSubject(subjectId, now, birthDate), cancellationToken);
         await tx.StoreSubjectKeyAsync(new WrappedSubjectKey(subjectId, key.KeyId, key.Wrapped, now), cancellationToken);
         foreach (var (kind, index) in lookups) await tx.AddLookupKeyAsync(subjectId, kind, index, cancellationToken);
         await tx.AppendAuditAsync(new AuditEntry(now, actor, "subject.create") { SubjectId = subjectId, Count = lookups.Count }, cancellationToken);
         await tx.AppendAuditAsync(new AuditEntry(now, AuditEntry.SystemActor, "key.create") { SubjectId = subjectId }, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return subjectId;
     }
 
     /// <summary>Finds a person by email, phone or user name (matched through the blind index); null when none.</summary>
