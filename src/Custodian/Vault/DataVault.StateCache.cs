@@ -13,8 +13,12 @@ public sealed partial class DataVault
     // A person with more records than this is read from the store every time rather than held in memory.
     private const int RecordsCacheLimitPerPerson = 200;
 
+    // Records held at most across everyone (a few hundred bytes each, sealed): past it the cache starts over.
+    private const int RecordsCacheBudget = 200_000;
+
     private readonly ConcurrentDictionary<string, CachedSubjectState> _stateCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CachedRecords> _recordsCache = new(StringComparer.Ordinal);
+    private int _recordsCached;
 
     /// <summary>
     /// A person's decoded state and facts, reused while the store's state version for them is unchanged. The store
@@ -61,14 +65,16 @@ public sealed partial class DataVault
         if (_recordsCache.TryGetValue(subjectId, out var cached) && cached.Version == version) return cached.Records;
 
         var records = await _store.GetRecordsAsync(subjectId, null, cancellationToken);
+        if (_recordsCache.TryRemove(subjectId, out var replaced)) Interlocked.Add(ref _recordsCached, -replaced.Records.Count);
         if (records.Count <= RecordsCacheLimitPerPerson)
         {
-            if (_recordsCache.Count >= StateCacheLimit) _recordsCache.Clear();
-            _recordsCache[subjectId] = new CachedRecords(version, records);
-        }
-        else
-        {
-            _recordsCache.TryRemove(subjectId, out _);
+            if (_recordsCache.Count >= StateCacheLimit || Volatile.Read(ref _recordsCached) + records.Count > RecordsCacheBudget)
+            {
+                _recordsCache.Clear();
+                Volatile.Write(ref _recordsCached, 0);
+            }
+
+            if (_recordsCache.TryAdd(subjectId, new CachedRecords(version, records))) Interlocked.Add(ref _recordsCached, records.Count);
         }
 
         return records;
