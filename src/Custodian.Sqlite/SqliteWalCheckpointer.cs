@@ -30,9 +30,6 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
         _loop = RunAsync(interval, _stop.Token);
     }
 
-    /// <summary>How many checkpoints have run (for tests and diagnostics).</summary>
-    public long Checkpoints { get; private set; }
-
     /// <summary>Stops the loop and closes its connection; the writer's own close checkpoints what is left.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -59,7 +56,6 @@ internal sealed class SqliteWalCheckpointer : IAsyncDisposable
             try
             {
                 command.ExecuteNonQuery();
-                Checkpoints++;
             }
             catch (SqliteException)
             {

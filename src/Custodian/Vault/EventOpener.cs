@@ -85,8 +85,19 @@ internal sealed class EventOpener : ISealedEventVisitor, IDisposable
             else
             {
                 var half = _rows.Count / 2;
-                var other = Task.Run(() => Open(half, _rows.Count, second: true, offsets, lengths));
-                Open(0, half, second: false, offsets, lengths);
+                var count = _rows.Count;
+                var other = Task.Run(() => Open(half, count, second: true, offsets, lengths));
+                try
+                {
+                    Open(0, half, second: false, offsets, lengths);
+                }
+                finally
+                {
+                    // Never leave (and wipe or return the buffers) while the other half is still being opened; a
+                    // failure there (a value that does not open) surfaces here.
+                    ((IAsyncResult)other).AsyncWaitHandle.WaitOne();
+                }
+
                 other.GetAwaiter().GetResult();
             }
 

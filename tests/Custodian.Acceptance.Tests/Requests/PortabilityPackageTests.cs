@@ -88,4 +88,25 @@ public sealed class PortabilityPackageTests
         Assert.Equal(["old-0", "old-1", "old-2"], readings.Where(r => r.Value.StartsWith("old-", StringComparison.Ordinal)).Select(r => r.Value));
         Assert.Equal(readings.Count, readings.Select(r => r.Value).Distinct().Count());
     }
+
+    [Fact]
+    public async Task A_reading_altered_in_the_store_stops_the_export_with_a_sealed_value_error()
+    {
+        await using var vault = await TempVault.CreateAsync(SmartHomePerson.Policy(), SmartHomePerson.Start);
+        var subject = await SmartHomePerson.CreateAsync(vault.Vault, 1000);
+        await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(vault.Directory, Custodian.Sqlite.SqliteVaultStoreOptions.DatabaseFileName)}"))
+        {
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+
+            // The 900th reading sits in the half of the page the second thread opens; change its last byte (the tag).
+            command.CommandText = "UPDATE events SET sealed = substr(sealed, 1, length(sealed) - 1) || CASE WHEN substr(sealed, -1) = x'00' THEN x'01' ELSE x'00' END WHERE id = (SELECT id FROM events WHERE subject_id = $id ORDER BY at, id LIMIT 1 OFFSET 900)";
+            command.Parameters.AddWithValue("$id", subject);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var failure = await Assert.ThrowsAsync<Custodian.Crypto.SealedValueException>(() => PortabilityPackageWriter.WriteAsync(vault.Vault, subject, new MemoryStream(), "test", CancellationToken.None));
+
+        Assert.Equal(Custodian.Crypto.SealedValueException.AuthenticationFailedCode, failure.Code);
+    }
 }
