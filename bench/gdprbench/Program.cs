@@ -3,6 +3,7 @@ using Custodian.Crypto;
 using Custodian.GdprBench;
 using Custodian.Policy;
 using Custodian.Postgres;
+using Custodian.Postgres.Tests;
 using Custodian.Scenarios;
 using Custodian.Sqlite;
 
@@ -19,11 +20,11 @@ var policy = PolicyCompiler.CompileFile(Path.Combine(AppContext.BaseDirectory, "
 var records = BenchRunner.Records(recordCount, now);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GDPRbench: {recordCount:N0} records, {operations:N0} operations per workload, {Environment.ProcessorCount} cores"));
 
-PostgresCluster? cluster = null;
+ThrowawayCluster? cluster = null;
 var connectionString = Environment.GetEnvironmentVariable("CUSTODIAN_POSTGRES");
 if (string.IsNullOrEmpty(connectionString))
 {
-    cluster = await PostgresCluster.StartAsync(Environment.GetEnvironmentVariable("PG_BIN") ?? "/usr/lib/postgresql/15/bin", ct);
+    cluster = await ThrowawayCluster.StartAsync(Environment.GetEnvironmentVariable("PG_BIN") ?? "/usr/lib/postgresql/15/bin", ct);
     connectionString = cluster.ConnectionString;
 }
 

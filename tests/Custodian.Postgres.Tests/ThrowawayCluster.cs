@@ -7,10 +7,10 @@ using Npgsql;
 namespace Custodian.Postgres.Tests;
 
 /// <summary>
-/// A PostgreSQL cluster for one test run: <c>initdb</c> into a temp directory, started with
+/// A PostgreSQL cluster for one test or benchmark run: <c>initdb</c> into a temp directory, started with
 /// <c>pg_ctl</c> on a free port on 127.0.0.1 (its unix socket inside the temp directory), stopped and
-/// deleted when the test assembly finishes (see <see cref="PostgresTestFramework"/>). As root it runs as the <c>postgres</c> OS user, since
-/// initdb refuses root.
+/// deleted when the run ends (the test assembly's <c>PostgresTestFramework</c>, or <c>bench/gdprbench</c>, which
+/// compiles this same file). As root it runs as the <c>postgres</c> OS user, since initdb refuses root.
 /// </summary>
 public sealed class ThrowawayCluster
 {
@@ -71,7 +71,7 @@ public sealed class ThrowawayCluster
     }
 
     /// <summary>Stops the server at once (its data is thrown away) and deletes the directory; only the first call acts.</summary>
-    /// <param name="wait">Wait for the server to exit; process exit cannot, as the test host may be ended any moment.</param>
+    /// <param name="wait">Wait for the server to exit; process exit cannot, as the host process may be ended any moment.</param>
     public async Task StopAsync(bool wait)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
