@@ -90,12 +90,16 @@ public sealed partial class DataVault
     /// </summary>
     private async Task<IReadOnlyList<string>> MissingMandatoryCategoriesAsync(string subjectId, PurposeDefinition purpose, IReadOnlyList<CollectValue> values, CancellationToken cancellationToken)
     {
-        var notGiven = purpose.Required.Where(required => !values.Any(v => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(v.CategoryKey, required))).ToList();
+        var notGiven = RequiredNotGiven(purpose, values);
         if (notGiven.Count == 0) return [];
         var versions = await _store.GetSubjectVersionsAsync(subjectId, cancellationToken);
         var held = (await RecordsOfAsync(subjectId, versions.Records, cancellationToken)).Where(r => r.Sealed is not null && r.ErasedAt is null).Select(r => r.CategoryKey).ToList();
         return [.. notGiven.Where(required => !held.Any(k => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(k, required)))];
     }
+
+    /// <summary>A purpose's mandatory categories that none of <paramref name="values"/> covers.</summary>
+    private static List<string> RequiredNotGiven(PurposeDefinition purpose, IReadOnlyList<CollectValue> values) =>
+        [.. purpose.Required.Where(required => !values.Any(v => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(v.CategoryKey, required)))];
 
     /// <summary>
     /// Sets the expiry of new records from the retention rules and the person's anchors, and returns the changes the
@@ -111,6 +115,15 @@ public sealed partial class DataVault
         var subject = (PolicyCountsFrom(RetentionAnchor.LastActivity)
             ? await _store.LoadRetentionSubjectAsync(subjectId, cancellationToken)
             : await _store.LoadRetentionAnchorsAsync(subjectId, cancellationToken)) ?? new RetentionSubject { SubjectId = subjectId };
+        return PlanNewRecords(subject, records, now);
+    }
+
+    /// <summary>
+    /// Sets the expiry of <paramref name="records"/> (new, not yet stored) as planned beside what <paramref name="subject"/>
+    /// holds, and returns the changes they cause to the expiry of the records already held.
+    /// </summary>
+    private List<ExpiryUpdate> PlanNewRecords(RetentionSubject subject, List<StoredRecord> records, DateTimeOffset now)
+    {
         var added = records.Select(r => new RetentionRecord(r.RecordId, r.SubjectId, r.CategoryKey, r.PurposeKey, r.CollectedAt, null, r.KeyKind));
         var (changes, expiries) = PlanExpiries(subject with { Records = [.. subject.Records, .. added] }, now);
         var fresh = new HashSet<string>(StringComparer.Ordinal);

@@ -53,21 +53,14 @@ public sealed partial class DataVault
         var birthDate = subject.BirthDate is { } born ? sealer.Seal(born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), BirthDateBinding(subjectId)) : null;
         var (records, stored, refused) = SealValues(policy, snapshot, purpose, purposeKey, values, categories, subjectId, sealer, now);
 
-        if (records.Count > 0)
+        // Expiries planned on what the person will hold once this commits: these records and the purpose consents given.
+        var anchors = new RetentionSubject
         {
-            // Expiries planned on what the person will hold once this commits: these records and the purpose consents given.
-            var planned = new RetentionSubject
-            {
-                SubjectId = subjectId,
-                Records = [.. records.Select(r => new RetentionRecord(r.RecordId, r.SubjectId, r.CategoryKey, r.PurposeKey, r.CollectedAt, null, r.KeyKind))],
-                Consents = [.. entries.Where(e => e.Kind == ConsentKind.Purpose).Select(e => new RetentionConsent(e.Key, true, now))],
-            };
-            var expiries = PlanExpiries(planned, now).Expiries;
-            for (var i = 0; i < records.Count; i++) records[i] = records[i] with { ExpiresAt = expiries[records[i].RecordId] };
-        }
-
-        var required = policy.Compiled.Purpose(purpose).Definition.Required;
-        IReadOnlyList<string> missingRequired = [.. required.Where(r => !values.Any(v => Taxonomy.BuiltInTaxonomy.IsAtOrBelow(v.CategoryKey, r)))];
+            SubjectId = subjectId,
+            Consents = [.. entries.Where(e => e.Kind == ConsentKind.Purpose).Select(e => new RetentionConsent(e.Key, true, now))],
+        };
+        PlanNewRecords(anchors, records, now);
+        IReadOnlyList<string> missingRequired = RequiredNotGiven(policy.Compiled.Purpose(purpose).Definition, values);
 
         await using var tx = await _store.BeginAsync(cancellationToken);
         await WriteNewSubjectAsync(tx, subjectId, key, birthDate, lookups, actor, now, cancellationToken);
