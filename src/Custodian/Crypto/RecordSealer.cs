@@ -88,13 +88,17 @@ public sealed class RecordSealer : IDisposable
         NextNonce(nonce);
         var ciphertext = output.Slice(SealedEnvelope.HeaderLength + SealedEnvelope.NonceLength, plaintext.Length);
         var tag = output[^SealedEnvelope.TagLength..];
-        var aadLength = AssociatedDataLength(binding);
+        ArgumentNullException.ThrowIfNull(binding.SubjectId);
+        ArgumentNullException.ThrowIfNull(binding.CategoryKey);
+        ArgumentNullException.ThrowIfNull(binding.RecordId);
+        var aadLength = AssociatedDataLength(binding.SubjectId, binding.CategoryKey, Encoding.UTF8.GetByteCount(binding.RecordId));
         byte[]? rented = null;
         Span<byte> aad = aadLength <= StackAadLimit ? stackalloc byte[aadLength] : (rented = ArrayPool<byte>.Shared.Rent(aadLength));
         try
         {
             aad = aad[..aadLength];
-            WriteAssociatedData(output[..SealedEnvelope.HeaderLength], binding, aad);
+            var idAt = WriteAssociatedPrefix(output[..SealedEnvelope.HeaderLength], binding.SubjectId, binding.CategoryKey, aad);
+            WriteField(aad[idAt..], binding.RecordId);
             _aes.Encrypt(nonce, plaintext, ciphertext, tag, aad);
         }
         finally
@@ -184,18 +188,15 @@ public sealed class RecordSealer : IDisposable
             throw new ArgumentException("The destination is too short for the plaintext.", nameof(destination));
         }
 
-        var aadLength = SealedEnvelope.HeaderLength + 12 + Encoding.UTF8.GetByteCount(subjectId) + Encoding.UTF8.GetByteCount(categoryKey) + utf8RecordId.Length;
+        var aadLength = AssociatedDataLength(subjectId, categoryKey, utf8RecordId.Length);
         byte[]? rented = null;
         Span<byte> aad = aadLength <= StackAadLimit ? stackalloc byte[aadLength] : (rented = ArrayPool<byte>.Shared.Rent(aadLength));
         try
         {
             aad = aad[..aadLength];
-            envelope.Header.CopyTo(aad);
-            var offset = envelope.Header.Length;
-            offset += WriteField(aad[offset..], subjectId);
-            offset += WriteField(aad[offset..], categoryKey);
-            BinaryPrimitives.WriteInt32BigEndian(aad[offset..], utf8RecordId.Length);
-            utf8RecordId.CopyTo(aad[(offset + 4)..]);
+            var idAt = WriteAssociatedPrefix(envelope.Header, subjectId, categoryKey, aad);
+            BinaryPrimitives.WriteInt32BigEndian(aad[idAt..], utf8RecordId.Length);
+            utf8RecordId.CopyTo(aad[(idAt + 4)..]);
             _aes.Decrypt(envelope.Nonce, envelope.Ciphertext, envelope.Tag, destination[..length], aad);
         }
         catch (AuthenticationTagMismatchException ex)
@@ -234,25 +235,18 @@ public sealed class RecordSealer : IDisposable
         _nonceOffset += SealedEnvelope.NonceLength;
     }
 
-    private static int AssociatedDataLength(in SealBinding binding)
-    {
-        ArgumentNullException.ThrowIfNull(binding.SubjectId);
-        ArgumentNullException.ThrowIfNull(binding.CategoryKey);
-        ArgumentNullException.ThrowIfNull(binding.RecordId);
-        return SealedEnvelope.HeaderLength + 12
-            + Encoding.UTF8.GetByteCount(binding.SubjectId)
-            + Encoding.UTF8.GetByteCount(binding.CategoryKey)
-            + Encoding.UTF8.GetByteCount(binding.RecordId);
-    }
+    // The associated data: the envelope header, then subject, category and record id as length-prefixed fields, so
+    // ("ab", "c") and ("a", "bc") never produce the same bytes.
+    private static int AssociatedDataLength(string subjectId, string categoryKey, int recordIdLength) =>
+        SealedEnvelope.HeaderLength + 12 + Encoding.UTF8.GetByteCount(subjectId) + Encoding.UTF8.GetByteCount(categoryKey) + recordIdLength;
 
-    // Length-prefixed fields, so ("ab", "c") and ("a", "bc") never produce the same associated data.
-    private static void WriteAssociatedData(ReadOnlySpan<byte> header, in SealBinding binding, Span<byte> aad)
+    // Writes the header, subject and category fields; returns where the record id's field starts.
+    private static int WriteAssociatedPrefix(ReadOnlySpan<byte> header, string subjectId, string categoryKey, Span<byte> aad)
     {
         header.CopyTo(aad);
         var offset = header.Length;
-        offset += WriteField(aad[offset..], binding.SubjectId);
-        offset += WriteField(aad[offset..], binding.CategoryKey);
-        WriteField(aad[offset..], binding.RecordId);
+        offset += WriteField(aad[offset..], subjectId);
+        return offset + WriteField(aad[offset..], categoryKey);
     }
 
     private static int WriteField(Span<byte> destination, string value)
