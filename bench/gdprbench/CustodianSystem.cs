@@ -94,12 +94,8 @@ internal sealed class CustodianSystem(string name, DataVault vault, KeyRing keys
     public Task DeleteAsync(int key, CancellationToken cancellationToken) =>
         vault.EraseSubjectAsync(_subjects[key], "en", "erasure_request", Actor, cancellationToken);
 
-    public async Task<int> ReadLogsAsync(int count, CancellationToken cancellationToken)
-    {
-        var head = await vault.Store.GetAuditHeadAsync(cancellationToken);
-        var entries = await vault.Store.ReadAuditAsync(Math.Max(1, head.Sequence - count + 1), count, cancellationToken);
-        return entries.Count;
-    }
+    public async Task<int> ReadLogsAsync(int count, CancellationToken cancellationToken) =>
+        (await vault.Store.ReadLatestAuditAsync(count, cancellationToken)).Count;
 
     public Task<long> CountExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         vault.Store.CountExpiredRecordsAsync(now, cancellationToken);

@@ -31,6 +31,10 @@ public sealed partial class CustodianClient
         return body.GetProperty("id").GetString()!;
     }
 
+    /// <summary>Signs a person up (register, consents, values) in one transaction; nothing is stored if any part fails.</summary>
+    public Task<SignUpResult> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<SignUpResult>(HttpMethod.Post, "v1/subjects/sign-ups", request, cancellationToken);
+
     /// <summary>Finds a person by one lookup key; null when no one is registered with it.</summary>
     public async Task<string?> LookupSubjectAsync(LookupSubjectRequest request, CancellationToken cancellationToken = default)
     {

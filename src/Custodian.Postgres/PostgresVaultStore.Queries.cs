@@ -12,56 +12,130 @@ public sealed partial class PostgresVaultStore
 {
     private const string RecordColumns = "id, subject_id, key_owner_id, category, source, purpose, collected_at, expires_at, key_kind, version, sealed, erased_at";
 
+    private const string StateVersionSql = "COALESCE((SELECT version FROM subject_state_versions WHERE subject_id = $1), 0)";
+
     /// <inheritdoc />
     /// <remarks>One repeatable-read snapshot and one round trip: every ledger is sent as one batch.</remarks>
     public Task<SubjectState?> LoadSubjectStateAsync(string subjectId, CancellationToken cancellationToken) =>
         WithConnectionAsync(
             async connection =>
             {
-                await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-                await using var batch = new NpgsqlBatch(connection, snapshot)
-                {
-                    BatchCommands =
-                    {
-                        BatchCommand("SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at, EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = s.id), COALESCE((SELECT v.version FROM subject_state_versions v WHERE v.subject_id = s.id), 0) FROM subjects s WHERE id = $1", subjectId),
-                        BatchCommand("SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $1 ORDER BY at, seq", subjectId),
-                        BatchCommand("SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $1 ORDER BY at, seq", subjectId),
-                        BatchCommand("SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $1 ORDER BY at, seq", subjectId),
-                        BatchCommand("SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $1 ORDER BY from_at, seq", subjectId),
-                        BatchCommand("SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $1 ORDER BY at, seq", subjectId),
-                        BatchCommand("SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $1 ORDER BY at, seq", subjectId),
-                        BatchCommand("SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $1 ORDER BY at, seq", subjectId),
-                    },
-                };
-                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-                if (!await reader.ReadAsync(cancellationToken))
-                {
-                    return null;
-                }
-
-                var subject = MapSubject(reader);
-                var hasDataKey = reader.GetBoolean(6);
-                var version = reader.GetInt64(7);
-                return new SubjectState
-                {
-                    Subject = subject,
-                    HasDataKey = hasDataKey,
-                    Version = version,
-                    Consents = await NextResultAsync(reader, r => new ConsentEntry(r.GetString(0), r.GetString(1), r.GetString(2), (ConsentKind)r.GetInt32(3), r.GetBoolean(4), r.GetBoolean(5), r.GetString(6), r.GetString(7), OptionalString(r, 8), Time(r, 9))
-                    {
-                        RecordedAt = Time(r, 10),
-                        Controller = OptionalString(r, 11),
-                        LegalBasis = OptionalString(r, 12),
-                    }, cancellationToken),
-                    Objections = await NextResultAsync(reader, r => new Objection(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4)), cancellationToken),
-                    Restrictions = await NextResultAsync(reader, r => new RestrictionChange(r.GetString(0), r.GetBoolean(1), Time(r, 2)), cancellationToken),
-                    LegalHolds = await NextResultAsync(reader, r => new LegalHold(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4), OptionalTime(r, 5)), cancellationToken),
-                    Relationships = await NextResultAsync(reader, r => new RelationshipEvent(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3)), cancellationToken),
-                    RecipientAuthorisations = await NextResultAsync(reader, r => new RecipientAuthorisation(r.GetString(0), r.GetString(1), r.GetBoolean(2), Time(r, 3)), cancellationToken),
-                    GuardianConsents = await NextResultAsync(reader, r => new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3)), cancellationToken),
-                };
+                await using var batch = SnapshotBatch(connection);
+                AddStateCommands(batch, subjectId, null, withKey: false);
+                return await InSnapshotAsync(connection, batch, async reader => await ReadStateAsync(reader, cancellationToken), cancellationToken);
             },
             cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One repeatable-read snapshot and one round trip: the version, then the ledgers and the key guarded by the version
+    /// (they return no rows when the caller's copy is current), then the records. The records are not versioned here.
+    /// </remarks>
+    public Task<SubjectView> GetSubjectViewAsync(string subjectId, SubjectVersions known, bool withRecords, CancellationToken cancellationToken) =>
+        WithConnectionAsync(
+            async connection =>
+            {
+                await using var batch = SnapshotBatch(connection);
+                batch.BatchCommands.Add(BatchCommand($"SELECT {StateVersionSql}", subjectId));
+                AddStateCommands(batch, subjectId, known.State, withKey: true);
+                if (withRecords) batch.BatchCommands.Add(BatchCommand($"SELECT {RecordColumns} FROM records WHERE subject_id = $1 ORDER BY collected_at, id", subjectId));
+                return await InSnapshotAsync(
+                    connection,
+                    batch,
+                    async reader =>
+                    {
+                        await reader.ReadAsync(cancellationToken);
+                        var version = reader.GetInt64(0);
+                        var unchanged = known.State == version;
+                        await reader.NextResultAsync(cancellationToken);
+                        var state = unchanged ? null : await ReadStateAsync(reader, cancellationToken);
+                        if (unchanged) await SkipResultsAsync(reader, LedgerCount, cancellationToken);
+                        var key = (await NextResultAsync(reader, MapSubjectKey, cancellationToken)).FirstOrDefault();
+                        var records = withRecords ? await NextResultAsync(reader, MapRecord, cancellationToken) : null;
+                        return new SubjectView(new SubjectVersions(version, null), unchanged, state, key, records);
+                    },
+                    cancellationToken);
+            },
+            cancellationToken);
+
+    private const int LedgerCount = 7;
+
+    /// <summary>A batch that opens a repeatable-read snapshot; <see cref="InSnapshotAsync"/> closes it in the same round trip.</summary>
+    private static NpgsqlBatch SnapshotBatch(NpgsqlConnection connection) =>
+        new(connection) { BatchCommands = { new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") } };
+
+    /// <summary>Sends the batch with a closing <c>COMMIT</c> and reads its results (the <c>BEGIN</c>'s already skipped).</summary>
+    private static async Task<T> InSnapshotAsync<T>(NpgsqlConnection connection, NpgsqlBatch batch, Func<NpgsqlDataReader, Task<T>> read, CancellationToken cancellationToken)
+    {
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            return await read(reader);
+        }
+        catch
+        {
+            // A batch cut short leaves the snapshot open: close it before the connection goes back to the pool.
+            if (connection.FullState == ConnectionState.Open) await new NpgsqlCommand("ROLLBACK", connection).ExecuteNonQueryAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The subject row (with its key flag and state version) and the seven ledgers, each returning no rows when the
+    /// state version is <paramref name="unlessVersion"/>; with <paramref name="withKey"/> also the wrapped key, guarded alike.
+    /// </summary>
+    private static void AddStateCommands(NpgsqlBatch batch, string subjectId, long? unlessVersion, bool withKey)
+    {
+        var guard = unlessVersion is null ? "" : $" AND {StateVersionSql} <> $2";
+        object?[] values = unlessVersion is null ? [subjectId] : [subjectId, unlessVersion.Value];
+        batch.BatchCommands.Add(BatchCommand($"SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at, EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = s.id), {StateVersionSql} FROM subjects s WHERE id = $1{guard}", values));
+        batch.BatchCommands.Add(BatchCommand($"SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $1{guard} ORDER BY at, seq", values));
+        batch.BatchCommands.Add(BatchCommand($"SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $1{guard} ORDER BY at, seq", values));
+        batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $1{guard} ORDER BY at, seq", values));
+        batch.BatchCommands.Add(BatchCommand($"SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $1{guard} ORDER BY from_at, seq", values));
+        batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $1{guard} ORDER BY at, seq", values));
+        batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $1{guard} ORDER BY at, seq", values));
+        batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $1{guard} ORDER BY at, seq", values));
+        if (withKey) batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $1{guard}", values));
+    }
+
+    /// <summary>Reads the results of <see cref="AddStateCommands"/> (without the key), the reader on the subject row's result; null for no subject.</summary>
+    private static async Task<SubjectState?> ReadStateAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            await SkipResultsAsync(reader, LedgerCount, cancellationToken);
+            return null;
+        }
+
+        var subject = MapSubject(reader);
+        var hasDataKey = reader.GetBoolean(6);
+        var version = reader.GetInt64(7);
+        return new SubjectState
+        {
+            Subject = subject,
+            HasDataKey = hasDataKey,
+            Version = version,
+            Consents = await NextResultAsync(reader, r => new ConsentEntry(r.GetString(0), r.GetString(1), r.GetString(2), (ConsentKind)r.GetInt32(3), r.GetBoolean(4), r.GetBoolean(5), r.GetString(6), r.GetString(7), OptionalString(r, 8), Time(r, 9))
+            {
+                RecordedAt = Time(r, 10),
+                Controller = OptionalString(r, 11),
+                LegalBasis = OptionalString(r, 12),
+            }, cancellationToken),
+            Objections = await NextResultAsync(reader, r => new Objection(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4)), cancellationToken),
+            Restrictions = await NextResultAsync(reader, r => new RestrictionChange(r.GetString(0), r.GetBoolean(1), Time(r, 2)), cancellationToken),
+            LegalHolds = await NextResultAsync(reader, r => new LegalHold(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4), OptionalTime(r, 5)), cancellationToken),
+            Relationships = await NextResultAsync(reader, r => new RelationshipEvent(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3)), cancellationToken),
+            RecipientAuthorisations = await NextResultAsync(reader, r => new RecipientAuthorisation(r.GetString(0), r.GetString(1), r.GetBoolean(2), Time(r, 3)), cancellationToken),
+            GuardianConsents = await NextResultAsync(reader, r => new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3)), cancellationToken),
+        };
+    }
+
+    private static async Task SkipResultsAsync(NpgsqlDataReader reader, int count, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < count; i++) await reader.NextResultAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     /// <remarks>
@@ -195,13 +269,19 @@ public sealed partial class PostgresVaultStore
             connection,
             $"SELECT {RecordColumns} FROM records {where}",
             values,
-            r => new StoredRecord(r.GetString(0), r.GetString(1), r.GetString(3), (RecordSource)r.GetInt32(4), r.GetString(5), Time(r, 6), OptionalTime(r, 7), (SealingKeyKind)r.GetInt32(8), OptionalBytes(r, 10))
-            {
-                KeyOwnerId = r.GetString(2),
-                Version = r.GetInt32(9),
-                ErasedAt = OptionalTime(r, 11),
-            },
+            MapRecord,
             cancellationToken);
+
+    private static StoredRecord MapRecord(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(3), (RecordSource)r.GetInt32(4), r.GetString(5), Time(r, 6), OptionalTime(r, 7), (SealingKeyKind)r.GetInt32(8), OptionalBytes(r, 10))
+        {
+            KeyOwnerId = r.GetString(2),
+            Version = r.GetInt32(9),
+            ErasedAt = OptionalTime(r, 11),
+        };
+
+    private static WrappedSubjectKey MapSubjectKey(NpgsqlDataReader r) =>
+        new(r.GetString(0), (uint)r.GetInt64(1), r.GetFieldValue<byte[]>(2), Time(r, 3));
 
     private static async Task<List<T>> NextResultAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {

@@ -85,8 +85,7 @@ public sealed partial class PostgresVaultStore : IVaultStore
     /// <inheritdoc />
     public Task<WrappedSubjectKey?> GetSubjectKeyAsync(string subjectId, CancellationToken cancellationToken) =>
         WithConnectionAsync(
-            async c => (await QueryAsync(c, "SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $1", [subjectId], r =>
-                new WrappedSubjectKey(r.GetString(0), (uint)r.GetInt64(1), r.GetFieldValue<byte[]>(2), Time(r, 3)), cancellationToken)).FirstOrDefault(),
+            async c => (await QueryAsync(c, "SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $1", [subjectId], MapSubjectKey, cancellationToken)).FirstOrDefault(),
             cancellationToken);
 
     /// <inheritdoc />
@@ -143,6 +142,20 @@ public sealed partial class PostgresVaultStore : IVaultStore
         WithConnectionAsync<IReadOnlyList<AuditEntry>>(
             async c => await QueryAsync(c, "SELECT body FROM audit_entries WHERE seq >= $1 ORDER BY seq LIMIT $2", [fromSequence, limit], r => AuditEntryEncoding.Decode(r.GetFieldValue<byte[]>(0)), cancellationToken),
             cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> ReadLatestAuditAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return WithConnectionAsync<IReadOnlyList<AuditEntry>>(
+            async c =>
+            {
+                var entries = await QueryAsync(c, "SELECT body FROM audit_entries ORDER BY seq DESC LIMIT $1", [count], r => AuditEntryEncoding.Decode(r.GetFieldValue<byte[]>(0)), cancellationToken);
+                entries.Reverse();
+                return entries;
+            },
+            cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditCheckpoint>> ReadAuditCheckpointsAsync(CancellationToken cancellationToken) =>

@@ -11,6 +11,7 @@ internal static class OpenApiExamples
     private static readonly Dictionary<Type, string> Bodies = new()
     {
         [typeof(CreateSubjectRequest)] = """{"email": "karen.holm@example.dk", "phone": "+4520304050", "birthDate": "1941-03-14"}""",
+        [typeof(SignUpRequest)] = """{"email": "karen.holm@example.dk", "birthDate": "1941-03-14", "consents": [{"purpose": "marketing.communications.email", "method": "web-form", "evidence": "signup-form-7"}], "purpose": "essential.service", "values": [{"category": "user.name", "value": "Karen Holm"}, {"category": "user.contact.email", "value": "karen.holm@example.dk"}]}""",
         [typeof(LookupSubjectRequest)] = """{"email": "karen.holm@example.dk"}""",
         [typeof(MergeRequest)] = """{"mergedId": "sub_2q0hVb3x8mKzLr4T"}""",
         [typeof(CollectRequest)] = """{"purpose": "essential.service", "values": [{"category": "user.contact.email", "value": "karen.holm@example.dk"}, {"category": "user.name", "value": "Karen Holm", "source": "provided"}]}""",

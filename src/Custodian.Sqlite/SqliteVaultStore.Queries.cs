@@ -16,45 +16,66 @@ public sealed partial class SqliteVaultStore
         {
             // One read transaction: every list comes from the same WAL snapshot.
             using var snapshot = connection.Connection.BeginTransaction(deferred: true);
-            var subject = QuerySubjects(connection, snapshot, "WHERE id = $id", subjectId).FirstOrDefault();
-            if (subject is null)
-            {
-                return null;
-            }
-
-            object?[] id = [subjectId];
-            var version = StateVersion(connection, snapshot, subjectId);
-            var keyCommand = connection.Command(snapshot, "SELECT COUNT(*) FROM subject_keys WHERE subject_id = $p0", subjectId);
-            return new SubjectState
-            {
-                Subject = subject,
-                Version = version,
-                HasDataKey = (long)keyCommand.ExecuteScalar()! > 0,
-                Consents = Query(
-                    connection,
-                    snapshot,
-                    "SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $p0 ORDER BY at, rowid",
-                    id,
-                    r => new ConsentEntry(r.GetString(0), r.GetString(1), r.GetString(2), (ConsentKind)r.GetInt32(3), r.GetBoolean(4), r.GetBoolean(5), r.GetString(6), r.GetString(7), OptionalString(r, 8), Time(r, 9))
-                    {
-                        RecordedAt = Time(r, 10),
-                        Controller = OptionalString(r, 11),
-                        LegalBasis = OptionalString(r, 12),
-                    }),
-                Objections = Query(connection, snapshot, "SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
-                    new Objection(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4))),
-                Restrictions = Query(connection, snapshot, "SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
-                    new RestrictionChange(r.GetString(0), r.GetBoolean(1), Time(r, 2))),
-                LegalHolds = Query(connection, snapshot, "SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $p0 ORDER BY from_at, rowid", id, r =>
-                    new LegalHold(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4), OptionalTime(r, 5))),
-                Relationships = Query(connection, snapshot, "SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
-                    new RelationshipEvent(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3))),
-                RecipientAuthorisations = Query(connection, snapshot, "SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
-                    new RecipientAuthorisation(r.GetString(0), r.GetString(1), r.GetBoolean(2), Time(r, 3))),
-                GuardianConsents = Query(connection, snapshot, "SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
-                    new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3))),
-            };
+            return ReadState(connection, snapshot, subjectId);
         });
+
+    /// <inheritdoc />
+    /// <remarks>One reader connection and one WAL snapshot for the versions and whatever of the rest is needed.</remarks>
+    public Task<SubjectView> GetSubjectViewAsync(string subjectId, SubjectVersions known, bool withRecords, CancellationToken cancellationToken) =>
+        Read(cancellationToken, connection =>
+        {
+            using var snapshot = connection.Connection.BeginTransaction(deferred: true);
+            var versions = Versions(connection, snapshot, subjectId);
+            var unchanged = known.State == versions.State;
+            var state = unchanged ? null : ReadState(connection, snapshot, subjectId);
+            var key = state is { HasDataKey: true } ? SubjectKey(connection, snapshot, subjectId) : null;
+            var records = withRecords && known.Records != versions.Records
+                ? QueryRecords(connection, snapshot, "WHERE subject_id = $p0 ORDER BY collected_at, id", subjectId)
+                : null;
+            return new SubjectView(versions, unchanged, state, key, records);
+        });
+
+    private static SubjectState? ReadState(SqliteReaderConnection connection, SqliteTransaction snapshot, string subjectId)
+    {
+        var subject = QuerySubjects(connection, snapshot, "WHERE id = $id", subjectId).FirstOrDefault();
+        if (subject is null)
+        {
+            return null;
+        }
+
+        object?[] id = [subjectId];
+        var version = StateVersion(connection, snapshot, subjectId);
+        var keyCommand = connection.Command(snapshot, "SELECT COUNT(*) FROM subject_keys WHERE subject_id = $p0", subjectId);
+        return new SubjectState
+        {
+            Subject = subject,
+            Version = version,
+            HasDataKey = (long)keyCommand.ExecuteScalar()! > 0,
+            Consents = Query(
+                connection,
+                snapshot,
+                "SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $p0 ORDER BY at, rowid",
+                id,
+                r => new ConsentEntry(r.GetString(0), r.GetString(1), r.GetString(2), (ConsentKind)r.GetInt32(3), r.GetBoolean(4), r.GetBoolean(5), r.GetString(6), r.GetString(7), OptionalString(r, 8), Time(r, 9))
+                {
+                    RecordedAt = Time(r, 10),
+                    Controller = OptionalString(r, 11),
+                    LegalBasis = OptionalString(r, 12),
+                }),
+            Objections = Query(connection, snapshot, "SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                new Objection(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4))),
+            Restrictions = Query(connection, snapshot, "SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                new RestrictionChange(r.GetString(0), r.GetBoolean(1), Time(r, 2))),
+            LegalHolds = Query(connection, snapshot, "SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $p0 ORDER BY from_at, rowid", id, r =>
+                new LegalHold(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4), OptionalTime(r, 5))),
+            Relationships = Query(connection, snapshot, "SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                new RelationshipEvent(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3))),
+            RecipientAuthorisations = Query(connection, snapshot, "SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                new RecipientAuthorisation(r.GetString(0), r.GetString(1), r.GetBoolean(2), Time(r, 3))),
+            GuardianConsents = Query(connection, snapshot, "SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+                new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3))),
+        };
+    }
 
     /// <inheritdoc />
     /// <remarks>Kept by triggers (migration 0007), so writes from any connection or process change it.</remarks>
@@ -63,11 +84,13 @@ public sealed partial class SqliteVaultStore
 
     /// <inheritdoc />
     public Task<SubjectVersions> GetSubjectVersionsAsync(string subjectId, CancellationToken cancellationToken) =>
-        Read(cancellationToken, connection =>
-        {
-            using var reader = connection.Command(null, "SELECT version, records_version FROM subject_state_versions WHERE subject_id = $p0", subjectId).ExecuteReader();
-            return reader.Read() ? new SubjectVersions(reader.GetInt64(0), reader.GetInt64(1)) : new SubjectVersions(0, 0);
-        });
+        Read(cancellationToken, connection => Versions(connection, null, subjectId));
+
+    private static SubjectVersions Versions(SqliteReaderConnection connection, SqliteTransaction? transaction, string subjectId)
+    {
+        using var reader = connection.Command(transaction, "SELECT version, records_version FROM subject_state_versions WHERE subject_id = $p0", subjectId).ExecuteReader();
+        return reader.Read() ? new SubjectVersions(reader.GetInt64(0), reader.GetInt64(1)) : new SubjectVersions(0, 0);
+    }
 
     private static long StateVersion(SqliteReaderConnection connection, SqliteTransaction? transaction, string subjectId) =>
         connection.Command(transaction, "SELECT version FROM subject_state_versions WHERE subject_id = $p0", subjectId).ExecuteScalar() is long version ? version : 0;
@@ -128,7 +151,10 @@ public sealed partial class SqliteVaultStore
             });
 
     private static List<StoredRecord> QueryRecords(SqliteReaderConnection connection, string where, params object?[] values) =>
-        Query(connection, null, $"SELECT {RecordColumns} FROM records {where}", values, r =>
+        QueryRecords(connection, null, where, values);
+
+    private static List<StoredRecord> QueryRecords(SqliteReaderConnection connection, SqliteTransaction? transaction, string where, params object?[] values) =>
+        Query(connection, transaction, $"SELECT {RecordColumns} FROM records {where}", values, r =>
             new StoredRecord(r.GetString(0), r.GetString(1), r.GetString(3), (RecordSource)r.GetInt32(4), r.GetString(5), Time(r, 6), OptionalTime(r, 7), (SealingKeyKind)r.GetInt32(8), OptionalBytes(r, 10))
             {
                 KeyOwnerId = r.GetString(2),

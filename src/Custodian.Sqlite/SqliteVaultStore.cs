@@ -102,14 +102,16 @@ public sealed partial class SqliteVaultStore : IVaultStore
 
     /// <inheritdoc />
     public Task<WrappedSubjectKey?> GetSubjectKeyAsync(string subjectId, CancellationToken cancellationToken) =>
-        Read(cancellationToken, connection =>
-        {
-            var command = connection.Command(null, "SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $p0", subjectId);
-            using var reader = command.ExecuteReader();
-            return reader.Read()
-                ? new WrappedSubjectKey(reader.GetString(0), (uint)reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), Time(reader, 3))
-                : null;
-        });
+        Read(cancellationToken, connection => SubjectKey(connection, null, subjectId));
+
+    private static WrappedSubjectKey? SubjectKey(SqliteReaderConnection connection, SqliteTransaction? transaction, string subjectId)
+    {
+        var command = connection.Command(transaction, "SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $p0", subjectId);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new WrappedSubjectKey(reader.GetString(0), (uint)reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), Time(reader, 3))
+            : null;
+    }
 
     /// <inheritdoc />
     public Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken) =>
@@ -174,6 +176,18 @@ public sealed partial class SqliteVaultStore : IVaultStore
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSequence, int limit, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<AuditEntry>>(cancellationToken, connection =>
             Query(connection, null, "SELECT body FROM audit_entries WHERE seq >= $p0 ORDER BY seq LIMIT $p1", [fromSequence, limit], r => AuditEntryEncoding.Decode(r.GetFieldValue<byte[]>(0))));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditEntry>> ReadLatestAuditAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return Read<IReadOnlyList<AuditEntry>>(cancellationToken, connection =>
+        {
+            var entries = Query(connection, null, "SELECT body FROM audit_entries ORDER BY seq DESC LIMIT $p0", [count], r => AuditEntryEncoding.Decode(r.GetFieldValue<byte[]>(0)));
+            entries.Reverse();
+            return entries;
+        });
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditCheckpoint>> ReadAuditCheckpointsAsync(CancellationToken cancellationToken) =>

@@ -16,6 +16,48 @@ public sealed class SubjectApiTests(CekuraServer server)
     }
 
     [Fact]
+    public async Task A_sign_up_registers_records_the_consents_and_collects_what_they_allow_in_one_call()
+    {
+        var email = $"signup.{Guid.NewGuid():N}@example.dk";
+
+        var result = await server.Service.SignUpAsync(new(
+            "marketing.communications.email",
+            [new("user.contact.email", email)],
+            [new(Purpose: "marketing.communications.email", Method: "web-form", Evidence: "signup-form-7")],
+            Email: email));
+        var read = await server.Service.ReadAsync(result.SubjectId, "marketing.communications.email");
+
+        Assert.Equal(result.SubjectId, await server.Service.LookupSubjectAsync(new(Email: email)));
+        var receipt = Assert.Single(result.Consents);
+        Assert.True(receipt.Given);
+        Assert.Equal("signup-form-7", receipt.Evidence);
+        Assert.Equal(["user.contact.email"], result.Collected.Stored.Select(v => v.CategoryKey));
+        Assert.Equal(email, Assert.Single(read.Values).Value);
+    }
+
+    [Fact]
+    public async Task A_sign_up_that_fails_stores_nothing_and_answers_with_a_problem()
+    {
+        var (_, taken) = await server.NewPersonAsync();
+        var fresh = $"signup.{Guid.NewGuid():N}@example.dk";
+        using var http = server.Factory.CreateClient();
+
+        var duplicate = await RawApi.SendAsync(http, HttpMethod.Post, "/v1/subjects/sign-ups", server.ServiceKey,
+            $$"""{"email":"{{taken}}","purpose":"essential.service","values":[{"category":"user.name","value":"Karen Holm"}]}""");
+        var unknownPurpose = await RawApi.SendAsync(http, HttpMethod.Post, "/v1/subjects/sign-ups", server.ServiceKey,
+            $$"""{"email":"{{fresh}}","purpose":"essential.service","consents":[{"purpose":"no.such.purpose"}],"values":[]}""");
+        var bothNamed = await RawApi.SendAsync(http, HttpMethod.Post, "/v1/subjects/sign-ups", server.ServiceKey,
+            $$"""{"email":"{{fresh}}","purpose":"essential.service","consents":[{"purpose":"essential.service","permission":"location"}]}""");
+
+        await RawApi.ProblemAsync(duplicate, System.Net.HttpStatusCode.Conflict, "lookup_taken");
+        Assert.Equal("application/problem+json", unknownPurpose.Content.Headers.ContentType?.MediaType);
+        Assert.False(unknownPurpose.IsSuccessStatusCode);
+        var invalid = await RawApi.ProblemAsync(bothNamed, System.Net.HttpStatusCode.BadRequest, "invalid_field");
+        Assert.Equal("/consents/0/purpose", invalid.GetProperty("pointer").GetString());
+        Assert.Null(await server.Service.LookupSubjectAsync(new(Email: fresh)));
+    }
+
+    [Fact]
     public async Task Merging_a_duplicate_makes_its_email_find_the_survivor()
     {
         var (survivor, _) = await server.NewPersonAsync();

@@ -53,6 +53,27 @@ public abstract class AuditConformance<TFactory> : VaultStoreConformance<TFactor
     }
 
     [Fact]
+    public async Task The_latest_entries_are_the_head_of_the_log_oldest_first()
+    {
+        Assert.Empty(await Store.ReadLatestAuditAsync(10, Ct));
+        await InTransactionAsync(async t =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await t.AppendAuditAsync(TestData.Audit("record.read", "sub_" + i), Ct);
+            }
+        });
+
+        var latest = await Store.ReadLatestAuditAsync(3, Ct);
+        var all = await Store.ReadLatestAuditAsync(100, Ct);
+
+        Assert.Equal([3L, 4L, 5L], latest.Select(e => e.Sequence));
+        Assert.Equal(["sub_2", "sub_3", "sub_4"], latest.Select(e => e.SubjectId));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], all.Select(e => e.Sequence));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ReadLatestAuditAsync(0, Ct));
+    }
+
+    [Fact]
     public async Task Checkpoints_are_written_every_interval_and_the_chain_verifies()
     {
         await InTransactionAsync(async t =>

@@ -147,4 +147,81 @@ public abstract class StateVersionConformance<TFactory> : VaultStoreConformance<
         Assert.NotEqual(survivorBefore, await Store.GetSubjectStateVersionAsync(survivor.SubjectId, Ct));
         Assert.NotEqual(mergedBefore, await Store.GetSubjectStateVersionAsync(merged.SubjectId, Ct));
     }
+
+    [Fact]
+    public async Task A_view_of_an_unknown_subject_has_no_state()
+    {
+        var view = await Store.GetSubjectViewAsync(TestData.NewId("sub"), default, withRecords: true, Ct);
+
+        Assert.False(view.StateUnchanged);
+        Assert.Null(view.State);
+        Assert.Null(view.Key);
+        Assert.Empty(view.Records!);
+    }
+
+    [Fact]
+    public async Task A_first_view_carries_the_state_the_key_and_the_records_as_the_single_calls_return_them()
+    {
+        var subject = await NewSubjectAsync();
+        var record = TestData.Record(subject.SubjectId);
+        await InTransactionAsync(async t =>
+        {
+            await t.StoreSubjectKeyAsync(new WrappedSubjectKey(subject.SubjectId, 7, [4, 5, 6], TestData.T0), Ct);
+            await t.AppendConsentAsync(TestData.Consent(subject.SubjectId, "marketing.email", true, TestData.T0), Ct);
+            await t.WriteRecordsAsync([record], Ct);
+        });
+
+        var view = await Store.GetSubjectViewAsync(subject.SubjectId, default, withRecords: true, Ct);
+        var withoutRecords = await Store.GetSubjectViewAsync(subject.SubjectId, default, withRecords: false, Ct);
+
+        Assert.False(view.StateUnchanged);
+        Assert.Equal(await Store.GetSubjectVersionsAsync(subject.SubjectId, Ct), view.Versions);
+        Assert.Equal(view.Versions.State, view.State!.Version);
+        Assert.Equal(subject.SubjectId, view.State.Subject.SubjectId);
+        Assert.True(view.State.HasDataKey);
+        Assert.Equal("marketing.email", Assert.Single(view.State.Consents).Key);
+        Assert.Equal(7u, view.Key!.KeyId);
+        Assert.Equal([4, 5, 6], view.Key.Wrapped);
+        Assert.Equal(record.RecordId, Assert.Single(view.Records!).RecordId);
+        Assert.Equal(record.Sealed, view.Records![0].Sealed);
+        Assert.Null(withoutRecords.Records);
+        Assert.NotNull(withoutRecords.State);
+    }
+
+    [Fact]
+    public async Task A_view_sends_only_what_changed_since_the_versions_the_caller_holds()
+    {
+        var subject = await NewSubjectAsync();
+        await InTransactionAsync(async t =>
+        {
+            await t.StoreSubjectKeyAsync(new WrappedSubjectKey(subject.SubjectId, 1, [1], TestData.T0), Ct);
+            await t.WriteRecordsAsync([TestData.Record(subject.SubjectId)], Ct);
+        });
+        var first = await Store.GetSubjectViewAsync(subject.SubjectId, default, withRecords: true, Ct);
+        if (first.Versions.State is null) return;
+
+        var current = await Store.GetSubjectViewAsync(subject.SubjectId, first.Versions, withRecords: true, Ct);
+        await InTransactionAsync(t => t.AppendConsentAsync(TestData.Consent(subject.SubjectId, "marketing.email", false, TestData.T0.AddDays(1)), Ct));
+        var afterConsent = await Store.GetSubjectViewAsync(subject.SubjectId, first.Versions, withRecords: true, Ct);
+        await InTransactionAsync(t => t.ShredSubjectAsync(subject.SubjectId, TestData.T0.AddDays(2), Ct));
+        var afterShred = await Store.GetSubjectViewAsync(subject.SubjectId, afterConsent.Versions, withRecords: false, Ct);
+
+        Assert.True(current.StateUnchanged);
+        Assert.Null(current.State);
+        Assert.Null(current.Key);
+        Assert.Equal(first.Versions, current.Versions);
+        // A store that tracks the records version sends them only when they changed; one that does not, every time.
+        if (current.Versions.Records is null) Assert.Single(current.Records!);
+        else Assert.Null(current.Records);
+
+        Assert.False(afterConsent.StateUnchanged);
+        Assert.NotEqual(first.Versions.State, afterConsent.Versions.State);
+        Assert.False(Assert.Single(afterConsent.State!.Consents).Given);
+        Assert.NotNull(afterConsent.Key);
+        Assert.Equal(first.Versions.Records, afterConsent.Versions.Records);
+
+        Assert.False(afterShred.StateUnchanged);
+        Assert.False(afterShred.State!.HasDataKey);
+        Assert.Null(afterShred.Key);
+    }
 }

@@ -16,6 +16,53 @@ public sealed record CreateSubjectRequest
     public DateOnly? BirthDate { get; init; }
 }
 
+/// <summary>
+/// Signs a person up in one transaction: registers them, records the consents given on the form and collects the
+/// values entered for a purpose. If any part fails nothing is stored.
+/// </summary>
+public sealed record SignUpRequest
+{
+    /// <summary>Email address.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>Phone number, E.164 (<c>+4520304050</c>).</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>User name.</summary>
+    public string? UserName { get; init; }
+
+    /// <summary>Date of birth (YYYY-MM-DD), for the minimum age.</summary>
+    public DateOnly? BirthDate { get; init; }
+
+    /// <summary>The consents given on the form (none is fine); each names a purpose or a permission.</summary>
+    public IReadOnlyList<SignUpConsent> Consents { get; init; } = [];
+
+    /// <summary>The purpose the values are collected for.</summary>
+    public required string Purpose { get; init; }
+
+    /// <summary>The values entered (none is fine).</summary>
+    public IReadOnlyList<CollectItem> Values { get; init; } = [];
+}
+
+/// <summary>A consent given on a sign-up form.</summary>
+public sealed record SignUpConsent
+{
+    /// <summary>The purpose (or leave empty and give <see cref="Permission"/>).</summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>The permission (location, camera…).</summary>
+    public string? Permission { get; init; }
+
+    /// <summary>Whether the consent is explicit.</summary>
+    public bool Explicit { get; init; }
+
+    /// <summary>How it was collected (web-form, app-toggle…).</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Non-personal evidence (a form id).</summary>
+    public string? Evidence { get; init; }
+}
+
 /// <summary>A person's pseudonymous id.</summary>
 /// <param name="Id">The id (<c>sub_…</c>).</param>
 public sealed record SubjectResponse(string Id);

@@ -19,6 +19,8 @@ internal static class SubjectEndpoints
         var subjects = v1.MapGroup("/subjects").WithTags("Subjects");
         var person = v1.MapGroup("/subjects/{id}").WithTags("Subjects").WithSubjectProblems();
         subjects.MapPost("", CreateAsync).AcceptsJson<CreateSubjectRequest>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register a person").WithDescription("Lookup keys are stored only as keyed hashes (blind indexes); the birth date is sealed.");
+        subjects.MapPost("/sign-ups", SignUpAsync).AcceptsJson<SignUpRequest>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Sign a person up: register, record consents and collect, in one transaction")
+            .WithDescription("Each step is decided and audited as the separate calls would; the values are decided on the consents just given. If anything fails nothing is stored.");
         subjects.MapPost("/lookup", LookupAsync).AcceptsJson<LookupSubjectRequest>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Find a person by email, phone or user name").WithDescription("The lookup key travels in the body, never in the URL, so it stays out of access logs.");
         person.MapPost("/merge", MergeAsync).AcceptsJson<MergeRequest>().WithSummary("Merge a duplicate registration into this person (admin)");
         person.MapPost("/records", CollectAsync).AcceptsJson<CollectRequest>().WithSummary("Collect values for a purpose").WithDescription("Each value is decided before it is stored; refused values are not stored and the answer says why.");
@@ -35,6 +37,18 @@ internal static class SubjectEndpoints
         var body = await RequestBody.ReadAsync<CreateSubjectRequest>(context);
         var id = await runtime.Vault.CreateSubjectAsync(new NewSubject(body.Email, body.Phone, body.UserName, body.BirthDate), context.Actor(), context.RequestAborted);
         return TypedResults.Created($"/v1/subjects/{id}", new SubjectResponse(id));
+    }
+
+    private static async Task<Created<EnrollResult>> SignUpAsync(HttpContext context, CustodianRuntime runtime)
+    {
+        var body = await RequestBody.ReadAsync<SignUpRequest>(context);
+        await context.RequirePurposeAsync(runtime, body.Purpose, null);
+        var consents = body.Consents.Select((c, i) => (c.Purpose is null) == (c.Permission is null)
+            ? throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "Give exactly one of 'purpose' or 'permission' for each consent.", $"/consents/{i}/purpose")
+            : new EnrollConsent(c.Purpose ?? c.Permission!, c.Method ?? "api", c.Permission is not null, c.Explicit, c.Evidence)).ToList();
+        var values = body.Values.Select((v, i) => new CollectValue(v.Category, v.Value, ParseSource(v.Source, i))).ToList();
+        var result = await runtime.Vault.EnrollAsync(new NewSubject(body.Email, body.Phone, body.UserName, body.BirthDate), consents, body.Purpose, values, context.Actor(), context.RequestAborted);
+        return TypedResults.Created($"/v1/subjects/{result.SubjectId}", result);
     }
 
     private static async Task<Results<Ok<SubjectResponse>, ProblemHttpResult>> LookupAsync(HttpContext context, CustodianRuntime runtime)

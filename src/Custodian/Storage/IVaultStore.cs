@@ -68,6 +68,33 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
     async Task<SubjectVersions> GetSubjectVersionsAsync(string subjectId, CancellationToken cancellationToken) =>
         new(await GetSubjectStateVersionAsync(subjectId, cancellationToken), null);
 
+    /// <summary>
+    /// A person's versions and, from the same snapshot, whatever of their state and records the caller's copies
+    /// (held at <paramref name="known"/>) lack: the state and the wrapped data key when the state version is not
+    /// <paramref name="known"/>'s, and — when <paramref name="withRecords"/> — the records when their version is not
+    /// <paramref name="known"/>'s or not tracked. Stores override it to answer in one round trip; the default composes
+    /// the single calls, versions first, so a copy is never labelled newer than it is.
+    /// </summary>
+    async Task<SubjectView> GetSubjectViewAsync(string subjectId, SubjectVersions known, bool withRecords, CancellationToken cancellationToken)
+    {
+        var versions = await GetSubjectVersionsAsync(subjectId, cancellationToken);
+        var unchanged = versions.State is { } state && known.State == state;
+        var loaded = unchanged ? null : await LoadSubjectStateAsync(subjectId, cancellationToken);
+        var key = loaded is { HasDataKey: true } ? await GetSubjectKeyAsync(subjectId, cancellationToken) : null;
+        var records = withRecords && (versions.Records is null || versions.Records != known.Records)
+            ? await GetRecordsAsync(subjectId, null, cancellationToken)
+            : null;
+        return new SubjectView(versions, unchanged, loaded, key, records);
+    }
+
+    /// <summary>The latest <paramref name="count"/> audit entries, oldest first: what a reviewer reads from the head of the log.</summary>
+    async Task<IReadOnlyList<AuditEntry>> ReadLatestAuditAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var head = await GetAuditHeadAsync(cancellationToken);
+        return head.Sequence == 0 ? [] : await ReadAuditAsync(Math.Max(1, head.Sequence - count + 1), count, cancellationToken);
+    }
+
     /// <summary>Audit entries with sequence ≥ <paramref name="fromSequence"/>, decoded from their canonical bodies.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(long fromSequence, int limit, CancellationToken cancellationToken);
 

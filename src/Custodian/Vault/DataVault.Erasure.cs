@@ -30,23 +30,19 @@ public sealed partial class DataVault
     /// <param name="cancellationToken">Cancels the erasure before the shred commits.</param>
     public async Task<ErasureResult> EraseSubjectAsync(string subjectId, string language, string reasonCode, string actor, CancellationToken cancellationToken)
     {
-        var subject = await _store.GetSubjectAsync(subjectId, cancellationToken)
-            ?? throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
-        if (subject.MergedInto is { } survivor)
-            throw new VaultException(VaultErrorCodes.UnknownSubject, $"Person '{subjectId}' was merged into '{survivor}'; erase that id.");
+        // One store call for the person, their records and the state the decisions use (reused while unchanged).
+        var (cached, _, records) = await SubjectViewAsync(subjectId, withRecords: true, cancellationToken);
+        var state = cached.State;
         var now = _clock.GetUtcNow();
         var text = StatementText.For(language) ?? StatementText.En;
-        var records = await _store.GetRecordsAsync(subjectId, null, cancellationToken);
 
-        if (subject.ShreddedAt is not null)
+        if (state.Subject.ShreddedAt is not null)
         {
             var purgedAgain = await PurgeErasedAsync(null, cancellationToken);
             await AuditAsync(new AuditEntry(now, actor, "subject.erase") { SubjectId = subjectId, ReasonCodes = [reasonCode, "already_erased"], Count = purgedAgain }, cancellationToken);
             return new ErasureResult(subjectId, ErasureOutcome.AlreadyErased, [], KeptSummary(records.Where(IsHeld).Select(r => (r, HoldingRule(r), r.ExpiresAt)), text), 0, purgedAgain);
         }
 
-        // The state the decisions use, reused while unchanged: the hold check costs one version lookup, not a full load.
-        var (state, _) = await LoadFactsAsync(subjectId, cancellationToken);
         var hold = state.LegalHolds.FirstOrDefault(h => h.From <= now && h.LiftedAt is null && (h.Until is null || h.Until > now));
         if (hold is not null)
         {
@@ -65,7 +61,7 @@ public sealed partial class DataVault
                 {
                     if (record.Sealed is null || record.ErasedAt is not null || record.KeyKind == SealingKeyKind.Hold) continue;
                     var rule = LegalDutyRule(record);
-                    var sealer = rule is null ? null : await SealerForAsync(record, sealers, cancellationToken);
+                    var sealer = rule is null ? null : await SealerForAsync(record, cached, sealers, cancellationToken);
                     if (rule is null || sealer is null)
                     {
                         erased.Add(record.CategoryKey);

@@ -26,9 +26,8 @@ public sealed partial class DataVault
         RecipientId? recipient = recipientKey is null ? null : ResolveRecipient(recipientKey);
         foreach (var key in categoryKeys ?? []) ResolveCategory(key);
         var now = _clock.GetUtcNow();
-        var (state, versions) = await SubjectStateAndVersionsAsync(subjectId, cancellationToken);
+        var (state, _, records) = await SubjectViewAsync(subjectId, withRecords: true, cancellationToken);
         var snapshot = SubjectSnapshot.Build(policy.Compiled, state.Facts, now, _reconsentSince);
-        var records = await RecordsOfAsync(subjectId, versions.Records, cancellationToken);
 
         var values = new List<ReadValue>();
         var denied = new Dictionary<string, (DecisionReason Reasons, string Clause)>(StringComparer.Ordinal);

@@ -32,15 +32,32 @@ public sealed partial class DataVault
     /// <summary>The person's state (as <see cref="SubjectStateAsync(string, CancellationToken)"/>) and the versions checked for it, read first.</summary>
     private async Task<(CachedSubjectState State, SubjectVersions Versions)> SubjectStateAndVersionsAsync(string subjectId, CancellationToken cancellationToken)
     {
-        var versions = await _store.GetSubjectVersionsAsync(subjectId, cancellationToken);
-        return (await SubjectStateAsync(subjectId, versions.State, cancellationToken), versions);
+        var (state, versions, _) = await SubjectViewAsync(subjectId, withRecords: false, cancellationToken);
+        return (state, versions);
     }
 
-    private async Task<CachedSubjectState> SubjectStateAsync(string subjectId, long? current, CancellationToken cancellationToken)
+    /// <summary>
+    /// The person's state, the versions checked for it and, when <paramref name="withRecords"/>, their records as
+    /// stored — sealed values and metadata, never an opened value — in one store call that fetches only what the
+    /// cached copies lack (no records unless asked for). People with many records are not kept, so the cache stays small.
+    /// </summary>
+    private async Task<(CachedSubjectState State, SubjectVersions Versions, IReadOnlyList<StoredRecord> Records)> SubjectViewAsync(string subjectId, bool withRecords, CancellationToken cancellationToken)
     {
-        if (current is { } version && _stateCache.TryGetValue(subjectId, out var cached) && cached.Version == version) return cached;
+        _stateCache.TryGetValue(subjectId, out var cachedState);
+        CachedRecords? cachedRecords = null;
+        if (withRecords) _recordsCache.TryGetValue(subjectId, out cachedRecords);
+        var view = await _store.GetSubjectViewAsync(subjectId, new SubjectVersions(cachedState?.Version, cachedRecords?.Version), withRecords, cancellationToken);
 
-        var loaded = await LoadSubjectStateAsync(subjectId, cancellationToken);
+        var state = view.StateUnchanged && cachedState is not null ? cachedState : RememberState(subjectId, Decode(subjectId, view.State, view.Key));
+        if (!withRecords) return (state, view.Versions, []);
+        if (view.Records is null && cachedRecords is not null) return (state, view.Versions, cachedRecords.Records);
+        var records = view.Records ?? await _store.GetRecordsAsync(subjectId, null, cancellationToken);
+        RememberRecords(subjectId, view.Versions.Records, records);
+        return (state, view.Versions, records);
+    }
+
+    private CachedSubjectState RememberState(string subjectId, CachedSubjectState loaded)
+    {
         if (loaded.State.Version is { } loadedVersion)
         {
             if (_stateCache.Count >= StateCacheLimit) _stateCache.Clear();
@@ -55,39 +72,37 @@ public sealed partial class DataVault
     }
 
     /// <summary>
-    /// The person's records as stored — sealed values and their metadata, never an opened value — reused while the
-    /// records version read before them (<paramref name="recordsVersion"/>) is unchanged; read afresh when the store
-    /// does not track it. People with many records are not kept, so the cache stays small.
+    /// The person's records as stored, reused while the records version read before them (<paramref name="recordsVersion"/>)
+    /// is unchanged; read afresh when the store does not track it.
     /// </summary>
     private async Task<IReadOnlyList<StoredRecord>> RecordsOfAsync(string subjectId, long? recordsVersion, CancellationToken cancellationToken)
     {
-        if (recordsVersion is not { } version) return await _store.GetRecordsAsync(subjectId, null, cancellationToken);
-        if (_recordsCache.TryGetValue(subjectId, out var cached) && cached.Version == version) return cached.Records;
-
+        if (recordsVersion is { } version && _recordsCache.TryGetValue(subjectId, out var cached) && cached.Version == version) return cached.Records;
         var records = await _store.GetRecordsAsync(subjectId, null, cancellationToken);
-        if (_recordsCache.TryRemove(subjectId, out var replaced)) Interlocked.Add(ref _recordsCached, -replaced.Records.Count);
-        if (records.Count <= RecordsCacheLimitPerPerson)
-        {
-            if (_recordsCache.Count >= StateCacheLimit || Volatile.Read(ref _recordsCached) + records.Count > RecordsCacheBudget)
-            {
-                _recordsCache.Clear();
-                Volatile.Write(ref _recordsCached, 0);
-            }
-
-            if (_recordsCache.TryAdd(subjectId, new CachedRecords(version, records))) Interlocked.Add(ref _recordsCached, records.Count);
-        }
-
+        RememberRecords(subjectId, recordsVersion, records);
         return records;
     }
 
-    private async Task<CachedSubjectState> LoadSubjectStateAsync(string subjectId, CancellationToken cancellationToken)
+    private void RememberRecords(string subjectId, long? recordsVersion, IReadOnlyList<StoredRecord> records)
     {
-        var state = await _store.LoadSubjectStateAsync(subjectId, cancellationToken)
-            ?? throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
+        if (recordsVersion is not { } version) return;
+        if (_recordsCache.TryRemove(subjectId, out var replaced)) Interlocked.Add(ref _recordsCached, -replaced.Records.Count);
+        if (records.Count > RecordsCacheLimitPerPerson) return;
+        if (_recordsCache.Count >= StateCacheLimit || Volatile.Read(ref _recordsCached) + records.Count > RecordsCacheBudget)
+        {
+            _recordsCache.Clear();
+            Volatile.Write(ref _recordsCached, 0);
+        }
+
+        if (_recordsCache.TryAdd(subjectId, new CachedRecords(version, records))) Interlocked.Add(ref _recordsCached, records.Count);
+    }
+
+    private CachedSubjectState Decode(string subjectId, SubjectState? state, WrappedSubjectKey? key)
+    {
+        if (state is null) throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
         if (state.Subject.MergedInto is { } survivor)
             throw new VaultException(VaultErrorCodes.UnknownSubject, $"Person '{subjectId}' was merged into '{survivor}'; use that id.");
 
-        var key = state.HasDataKey ? await _store.GetSubjectKeyAsync(subjectId, cancellationToken) : null;
         DateOnly? birthDate = null;
         if (key is not null && state.Subject.BirthDateSealed is { } sealedBirth)
         {

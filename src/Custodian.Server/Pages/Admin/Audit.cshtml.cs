@@ -24,10 +24,9 @@ public sealed class AuditModel : UiPageModel
     /// <summary>Shows the chain's state.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var store = Runtime.Vault.Store;
-        Head = (await store.GetAuditHeadAsync(cancellationToken)).Sequence;
-        Recent = [.. (await store.ReadAuditAsync(Math.Max(1, Head - Shown + 1), Shown, cancellationToken)).OrderByDescending(e => e.Sequence)];
+        Recent = [.. (await Runtime.Vault.Store.ReadLatestAuditAsync(Shown, cancellationToken)).Reverse()];
         Latest = Recent.Count > 0 ? Recent[0] : null;
+        Head = Latest?.Sequence ?? 0;
     }
 
     /// <summary>Verifies the whole chain (audited) and shows the result.</summary>
