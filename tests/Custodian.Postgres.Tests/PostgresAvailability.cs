@@ -25,6 +25,15 @@ public static class PostgresAvailability
             ? $"PostgreSQL is not available: set {EnvironmentVariable} to a connection string, or install PostgreSQL (apt-get install postgresql) so initdb and pg_ctl are on PATH or under /usr/lib/postgresql/<version>/bin."
             : null;
 
+    /// <summary>
+    /// Why a test that starts a cluster of its own (to crash and restart it) cannot run, or null when it can: it needs
+    /// the local binaries even when <c>CUSTODIAN_POSTGRES</c> names a server, as a shared server must not be crashed.
+    /// </summary>
+    public static string? ClusterSkipReason =>
+        BinDirectory is null
+            ? "This test crashes a PostgreSQL cluster of its own and needs initdb and pg_ctl (apt-get install postgresql) on PATH or under /usr/lib/postgresql/<version>/bin."
+            : null;
+
     private static string? FindBinDirectory()
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";

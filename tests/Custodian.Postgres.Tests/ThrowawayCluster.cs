@@ -11,6 +11,8 @@ namespace Custodian.Postgres.Tests;
 /// <c>pg_ctl</c> on a free port on 127.0.0.1 (its unix socket inside the temp directory), stopped and
 /// deleted when the run ends (the test assembly's <c>PostgresTestFramework</c>, or <c>bench/gdprbench</c>, which
 /// compiles this same file). As root it runs as the <c>postgres</c> OS user, since initdb refuses root.
+/// A cluster can also be crashed (<see cref="CrashAsync"/>) and started again on the same data directory
+/// (<see cref="RestartAsync"/>), which makes the server recover from its write-ahead log as after a real crash.
 /// </summary>
 public sealed class ThrowawayCluster
 {
@@ -19,13 +21,15 @@ public sealed class ThrowawayCluster
     private readonly string _binDirectory;
     private readonly string _root;
     private readonly bool _asServiceUser;
+    private readonly bool _durable;
     private int _stopped;
 
-    private ThrowawayCluster(string binDirectory, string root, bool asServiceUser, int port)
+    private ThrowawayCluster(string binDirectory, string root, bool asServiceUser, bool durable, int port)
     {
         _binDirectory = binDirectory;
         _root = root;
         _asServiceUser = asServiceUser;
+        _durable = durable;
         ConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -41,8 +45,18 @@ public sealed class ThrowawayCluster
 
     private string DataDirectory => Path.Combine(_root, "data");
 
+    /// <summary>Creates and starts a fast cluster that trades durability for speed (see the other overload).</summary>
+    public static Task<ThrowawayCluster> StartAsync(string binDirectory, CancellationToken cancellationToken) =>
+        StartAsync(binDirectory, durable: false, cancellationToken);
+
     /// <summary>Creates and starts a cluster; <see cref="StopAsync"/> ends it, and process exit does if nothing else did.</summary>
-    public static async Task<ThrowawayCluster> StartAsync(string binDirectory, CancellationToken cancellationToken)
+    /// <param name="binDirectory">Where <c>initdb</c> and <c>pg_ctl</c> are.</param>
+    /// <param name="durable">
+    /// Keep PostgreSQL's own <c>fsync</c>, <c>synchronous_commit</c> and <c>full_page_writes</c>, so a commit the server
+    /// acknowledged survives a crash of the server; otherwise they are off for speed, and a crash may lose the last commits.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<ThrowawayCluster> StartAsync(string binDirectory, bool durable, CancellationToken cancellationToken)
     {
         var root = Path.Combine(Path.GetTempPath(), "custodian-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(root, "socket"));
@@ -52,15 +66,12 @@ public sealed class ThrowawayCluster
             await RunAsync("chown", ["-R", ServiceUser + ":", root], cancellationToken);
         }
 
-        var cluster = new ThrowawayCluster(binDirectory, root, asServiceUser, FreePort());
+        var cluster = new ThrowawayCluster(binDirectory, root, asServiceUser, durable, FreePort());
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync(wait: false).GetAwaiter().GetResult();
         try
         {
             await cluster.RunToolAsync("initdb", ["-D", cluster.DataDirectory, "-U", ServiceUser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"], cancellationToken);
-            var port = new NpgsqlConnectionStringBuilder(cluster.ConnectionString).Port.ToString(CultureInfo.InvariantCulture);
-            var settings = $"-p {port} -k {Path.Combine(root, "socket")} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-            await cluster.RunToolAsync("pg_ctl", ["-D", cluster.DataDirectory, "-l", Path.Combine(root, "server.log"), "-o", settings, "-w", "-t", "60", "start"], cancellationToken);
-            await cluster.WaitUntilReadyAsync(cancellationToken);
+            await cluster.StartServerAsync(cancellationToken);
             return cluster;
         }
         catch
@@ -104,6 +115,43 @@ public sealed class ThrowawayCluster
                 // The server may still be removing its own files; what is left is under the temp directory.
             }
         }
+    }
+
+    /// <summary>
+    /// Ends the server as a crash would (<c>pg_ctl stop -m immediate</c>: every server process quits at once, nothing is
+    /// checkpointed, open transactions are cut off) and keeps its data directory for <see cref="RestartAsync"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The cluster was stopped for good, or <c>pg_ctl</c> failed.</exception>
+    public Task CrashAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfStopped();
+        return RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], cancellationToken);
+    }
+
+    /// <summary>Starts the server again on the same data directory and port; returns once crash recovery is done and it accepts connections.</summary>
+    /// <exception cref="InvalidOperationException">The cluster was stopped for good, or the server did not start.</exception>
+    public Task RestartAsync(CancellationToken cancellationToken)
+    {
+        ThrowIfStopped();
+        return StartServerAsync(cancellationToken);
+    }
+
+    private void ThrowIfStopped()
+    {
+        if (Volatile.Read(ref _stopped) == 1) throw new InvalidOperationException("The cluster was stopped and its directory deleted.");
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        var port = new NpgsqlConnectionStringBuilder(ConnectionString).Port.ToString(CultureInfo.InvariantCulture);
+        var settings = $"-p {port} -k {Path.Combine(_root, "socket")} -c listen_addresses=127.0.0.1 -c max_connections=200";
+        if (!_durable)
+        {
+            settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        }
+
+        await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-o", settings, "-w", "-t", "60", "start"], cancellationToken);
+        await WaitUntilReadyAsync(cancellationToken);
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
