@@ -29,6 +29,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     private NpgsqlConnection _connection = null!;
     private NpgsqlTransaction? _transaction;
     private bool _completed;
+    private bool _failed;
     private AuditChainHead? _head;
     private AuditChainHead? _pendingBase;
     private bool _headMoved;
@@ -54,6 +55,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     private void ThrowIfCompleted()
     {
         if (_completed) throw new InvalidOperationException("The transaction has already completed.");
+        if (_failed) throw new InvalidOperationException("The transaction's commit failed; begin a new one.");
     }
 
     /// <summary>Opens the connection and locks the chain head, once; entries held back are linked again to the real head.</summary>
@@ -204,6 +206,21 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         ThrowIfCompleted();
+        try
+        {
+            await CommitOnceAsync(cancellationToken);
+        }
+        catch
+        {
+            // Whether a failed commit reached the server is unknown, and the entries held back have been handed over:
+            // a second attempt could move the chain head past entries it never wrote. The unit of work is over.
+            _failed = true;
+            throw;
+        }
+    }
+
+    private async Task CommitOnceAsync(CancellationToken cancellationToken)
+    {
         if (_transaction is null && !_headMoved)
         {
             await CompleteAsync();
