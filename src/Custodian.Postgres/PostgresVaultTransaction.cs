@@ -11,8 +11,8 @@ namespace Custodian.Postgres;
 /// A read-committed PostgreSQL transaction on one pooled connection. Before its first statement it locks the audit
 /// chain head row (<c>SELECT … FOR UPDATE</c>), so units of work from every process on the schema run one after the
 /// other: no update is lost and sequence numbers never race. Reads inside it see everything committed before the lock
-/// was granted. Audit entries are held back and sent with the next statement or with the chain head update at commit,
-/// in one round trip. A unit of work that only appends audit entries (every audited read) takes no lock: it links them
+/// was granted. Audit entries are held back and sent with the next statement or, at commit, with the chain head update
+/// and the COMMIT itself, in one round trip. A unit of work that only appends audit entries (every audited read) takes no lock: it links them
 /// to the head this store last committed and commits them in one implicit transaction whose first statement moves the
 /// head only if it is still there; if another process moved it, nothing is written and the unit of work takes the
 /// lock, links its entries again and commits as any other. Either way the chain never forks.
@@ -237,11 +237,19 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         var transaction = await StartAsync(cancellationToken);
         if (_headMoved)
         {
-            // The held-back entries and the head travel together: one round trip before the commit.
-            await RunAsync("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", VaultStoreException.Duplicate, cancellationToken, _head!.Sequence, _head.Hash);
+            // The held-back entries, the head and the commit travel together: one round trip. A failing statement
+            // aborts the batch before its COMMIT, and disposing the unit of work rolls the transaction back.
+            await using var batch = new NpgsqlBatch(_connection, transaction);
+            foreach (var pending in TakePendingAudit()) batch.BatchCommands.Add(pending);
+            batch.BatchCommands.Add(BatchCommand("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", _head!.Sequence, _head.Hash));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            await ExecuteBatchAsync(batch, VaultStoreException.Duplicate, cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         _committed(_head!);
         await CompleteAsync();
     }
