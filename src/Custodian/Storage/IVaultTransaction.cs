@@ -7,7 +7,7 @@ namespace Custodian.Storage;
 /// A unit of work: every write made through it, including its audit entries, commits together in
 /// <see cref="CommitAsync"/> or not at all. Disposing without committing rolls back.
 /// </summary>
-public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPolicyVersionTransaction, IAsyncDisposable
+public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPolicyVersionTransaction, ISignInChallengeTransaction, IUiKeyRingTransaction, IAsyncDisposable
 {
     /// <summary>Creates a subject.</summary>
     /// <exception cref="VaultStoreException"><c>STORE002</c> when the id exists.</exception>
