@@ -25,7 +25,7 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
 
     /// <summary>
     /// Crypto-shreds a subject: deletes its wrapped data key (and those of subjects merged into it)
-    /// and its lookup keys, and marks it shredded. Costs the same for any amount of data; the rows
+    /// and its lookup keys, deletes its pending sign-ins, and marks it shredded. Costs the same for any amount of data; the rows
     /// go through <see cref="PurgeShreddedSubjectAsync"/> or later <see cref="IVaultStore.PurgeShreddedAsync"/>. Returns the keys destroyed.
     /// </summary>
     Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken);
