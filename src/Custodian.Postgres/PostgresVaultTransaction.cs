@@ -116,7 +116,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     public async Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // One statement: the subject and every subject merged into it (at any depth) lose their keys, lookups, device
-        // identifiers and device names. Data-modifying CTEs run even when unread; the counts only keep them visible.
+        // identifiers, device names and pending sign-ins. Data-modifying CTEs run even when unread; the counts only keep them visible.
         const string Sql = """
             WITH RECURSIVE family(id) AS (
                 SELECT id FROM subjects WHERE id = $1
@@ -125,8 +125,9 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             lookups AS (DELETE FROM lookup_keys WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
             identifiers AS (DELETE FROM device_identifiers WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
             names AS (UPDATE devices SET name_sealed = NULL WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
+            challenges AS (DELETE FROM signin_challenges WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
             marked AS (UPDATE subjects SET shredded_at = $2, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL RETURNING 1)
-            SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM keys), (SELECT COUNT(*) FROM lookups), (SELECT COUNT(*) FROM identifiers), (SELECT COUNT(*) FROM names), (SELECT COUNT(*) FROM marked)
+            SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM keys), (SELECT COUNT(*) FROM lookups), (SELECT COUNT(*) FROM identifiers), (SELECT COUNT(*) FROM names), (SELECT COUNT(*) FROM challenges), (SELECT COUNT(*) FROM marked)
             """;
         await FlushAuditAsync(cancellationToken);
         var counts = (await QueryAsync(_connection, Sql, [subjectId, Ticks(at)], r => (Family: r.GetInt64(0), Keys: r.GetInt64(1)), cancellationToken)).Single();

@@ -1,3 +1,4 @@
+using Custodian.Crypto;
 using Custodian.Policy;
 using Custodian.Postgres;
 using Custodian.Requests;
@@ -20,12 +21,16 @@ public sealed partial class CustodianRuntime(IOptions<ServerOptions> options, Ti
     public const string PostgresEnvironmentVariable = "CUSTODIAN_POSTGRES";
 
     private DataVault? _vault;
+    private KeyRing? _keyRing;
     private IAsyncDisposable? _open;
     private ApiKeyStore? _keys;
     private RequestDesk? _requests;
 
     /// <summary>The vault (after start).</summary>
     public DataVault Vault => _vault ?? throw new InvalidOperationException("The server has not started.");
+
+    /// <summary>The keys derived from the master key (after start): the same in every server sharing the master key.</summary>
+    public KeyRing KeyRing => _keyRing ?? throw new InvalidOperationException("The server has not started.");
 
     /// <summary>The policy in force.</summary>
     public CompiledPolicy Policy => Vault.Policy;
@@ -52,12 +57,12 @@ public sealed partial class CustodianRuntime(IOptions<ServerOptions> options, Ti
         if (string.IsNullOrWhiteSpace(postgres))
         {
             var open = await SqliteVaultFactory.OpenAsync(dataPath, policy, clock, cancellationToken);
-            (_open, _vault, keyWarning, storeName) = (open, open.Vault, open.KeyWarning, "data directory " + dataPath);
+            (_open, _vault, _keyRing, keyWarning, storeName) = (open, open.Vault, open.Keys, open.KeyWarning, "data directory " + dataPath);
         }
         else
         {
             var open = await PostgresVaultFactory.OpenAsync(postgres, settings.PostgresSchema, dataPath, policy, clock, cancellationToken);
-            (_open, _vault, keyWarning, storeName) = (open, open.Vault, open.KeyWarning, "PostgreSQL schema " + settings.PostgresSchema);
+            (_open, _vault, _keyRing, keyWarning, storeName) = (open, open.Vault, open.Keys, open.KeyWarning, "PostgreSQL schema " + settings.PostgresSchema);
         }
 
         _keys = new ApiKeyStore(settings.Data, clock);
@@ -76,6 +81,7 @@ public sealed partial class CustodianRuntime(IOptions<ServerOptions> options, Ti
         if (_open is not null) await _open.DisposeAsync();
         _open = null;
         _vault = null;
+        _keyRing = null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]

@@ -45,6 +45,7 @@ public sealed partial class RetentionSweepService(CustodianRuntime runtime, IOpt
                 }
 
                 if (result.ArchiveKeyMissing > 0) LogArchiveKeyMissing(logger, result.ArchiveKeyMissing);
+                await RemoveExpiredSignInsAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -53,6 +54,14 @@ public sealed partial class RetentionSweepService(CustodianRuntime runtime, IOpt
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    // Sign-ins whose ten minutes are up go as well (with the sealed addresses they hold), even while no one signs in.
+    private async Task RemoveExpiredSignInsAsync(CancellationToken cancellationToken)
+    {
+        await using var tx = await runtime.Vault.Store.BeginAsync(cancellationToken);
+        await tx.RemoveExpiredSignInChallengesAsync(clock.GetUtcNow(), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep is switched off (RetentionInterval is zero)")]

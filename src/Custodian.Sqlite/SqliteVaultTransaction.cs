@@ -68,6 +68,7 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
         Run(Family + "DELETE FROM lookup_keys WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
         Run(Family + "DELETE FROM device_identifiers WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
         Run(Family + "UPDATE devices SET name_sealed = NULL WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
+        Run(Family + "DELETE FROM signin_challenges WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
         Run(Family + "UPDATE subjects SET shredded_at = $p1, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL", cancellationToken, null, subjectId, Ticks(at));
         return Task.FromResult(destroyed);
     }

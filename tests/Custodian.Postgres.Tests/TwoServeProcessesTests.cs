@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Custodian.Server.Auth;
@@ -5,10 +6,12 @@ using Custodian.Server.Auth;
 namespace Custodian.Postgres.Tests;
 
 /// <summary>
-/// Two real <c>custodian serve</c> processes on one PostgreSQL schema, sharing the master key and API keys, as two
-/// servers behind a load balancer would. Each vault reuses a person's decoded state only while the store's state version
+/// Two real <c>custodian serve</c> processes on one PostgreSQL schema, sharing the master key and API keys but each with a
+/// data directory of its own, as two servers behind a load balancer would. Each vault reuses a person's decoded state only while the store's state version
 /// for them (kept by triggers in the writing transaction) is unchanged, so what one server records the other honours on
-/// its next request, and the chain head lock keeps concurrent writers in one chain.
+/// its next request, and the chain head lock keeps concurrent writers in one chain. Sign-in challenges and the session
+/// key ring live in the store, so a person may ask for a code through one server, enter it through the other and keep
+/// their session on both.
 /// </summary>
 public sealed class TwoServeProcessesTests : IAsyncLifetime, IAsyncDisposable
 {
@@ -18,6 +21,7 @@ public sealed class TwoServeProcessesTests : IAsyncLifetime, IAsyncDisposable
 
     private readonly SchemaFixture _schema = new("serve");
     private readonly string _data = Path.Combine(Path.GetTempPath(), "custodian-serve-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _secondData = Path.Combine(Path.GetTempPath(), "custodian-serve-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly string _masterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private ServeProcess? _first;
     private ServeProcess? _second;
@@ -36,13 +40,15 @@ public sealed class TwoServeProcessesTests : IAsyncLifetime, IAsyncDisposable
         }
 
         Directory.CreateDirectory(_data);
+        Directory.CreateDirectory(_secondData);
         var (_, token) = new ApiKeyStore(_data).Create("two-servers", ApiScope.Admin, []);
+        File.Copy(Path.Combine(_data, ApiKeyStore.FileName), Path.Combine(_secondData, ApiKeyStore.FileName));
         var policy = Path.Combine(RepositoryPaths.Root(), "examples", "cekura", "policy.yaml");
         var connectionString = await _schema.ConnectionStringAsync();
 
         // One after the other: the first creates and migrates the schema, the second finds it current.
         _first = await ServeProcess.StartAsync(policy, _data, connectionString, _schema.Schema, _masterKey, token, Ct);
-        _second = await ServeProcess.StartAsync(policy, _data, connectionString, _schema.Schema, _masterKey, token, Ct);
+        _second = await ServeProcess.StartAsync(policy, _secondData, connectionString, _schema.Schema, _masterKey, token, Ct);
     }
 
     // xunit 2 disposes test classes through IAsyncLifetime only.
@@ -54,6 +60,7 @@ public sealed class TwoServeProcessesTests : IAsyncLifetime, IAsyncDisposable
         if (_second is not null) await _second.DisposeAsync();
         await _schema.DisposeAsync();
         if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
+        if (Directory.Exists(_secondData)) Directory.Delete(_secondData, recursive: true);
     }
 
     [PostgresFact]
@@ -107,9 +114,65 @@ public sealed class TwoServeProcessesTests : IAsyncLifetime, IAsyncDisposable
         Assert.Contains("audit chain valid", output, StringComparison.Ordinal);
     }
 
-    private static async Task<string> CreateSubjectAsync(ServeProcess server)
+    [PostgresFact]
+    public async Task A_code_asked_for_through_one_server_signs_in_through_the_other_and_its_session_cookie_is_accepted_by_both()
     {
-        using var response = await server.Client.PostAsJsonAsync(new Uri("/v1/subjects", UriKind.Relative), new { email = $"{Guid.NewGuid():N}@example.com" }, Ct);
+        var email = $"{Guid.NewGuid():N}@example.com";
+        await CreateSubjectAsync(First, email);
+        var cookies = new CookieContainer();
+        using var toFirst = Browser(First, cookies);
+        using var toSecond = Browser(Second, cookies);
+
+        var challenge = await PrivacyCenterSignIn.StartAsync(toFirst, email);
+        var code = await PrivacyCenterSignIn.WaitForCodeAsync(Outboxes, email, MailWait);
+        using var signedIn = await PrivacyCenterSignIn.EnterCodeAsync(toSecond, challenge, code);
+        using var onSecond = await toSecond.GetAsync(new Uri("/privacy/my-data", UriKind.Relative), Ct);
+        using var onFirst = await toFirst.GetAsync(new Uri("/privacy/my-data", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/privacy/my-data", signedIn.Headers.Location!.OriginalString);
+        Assert.Contains(cookies.GetCookies(new Uri(toSecond.BaseAddress!, "/privacy/my-data")).Cast<Cookie>(), c => c.Name == "custodian_person");
+        Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onFirst.StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task Wrong_codes_sent_to_both_servers_at_once_are_counted_together_and_close_the_challenge_after_five()
+    {
+        var email = $"{Guid.NewGuid():N}@example.com";
+        await CreateSubjectAsync(Second, email);
+        var cookies = new CookieContainer();
+        using var toFirst = Browser(First, cookies);
+        using var toSecond = Browser(Second, cookies);
+        var challenge = await PrivacyCenterSignIn.StartAsync(toSecond, email);
+        var code = await PrivacyCenterSignIn.WaitForCodeAsync(Outboxes, email, MailWait);
+        var wrong = PrivacyCenterSignIn.WrongCode(code);
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            using var response = await PrivacyCenterSignIn.EnterCodeAsync(i % 2 == 0 ? toFirst : toSecond, challenge, wrong);
+            return await response.Content.ReadAsStringAsync(Ct);
+        })));
+        using var right = await PrivacyCenterSignIn.EnterCodeAsync(toFirst, challenge, code);
+
+        Assert.Equal(4, pages.Count(p => p.Contains("attempts left.", StringComparison.Ordinal) || p.Contains("1 attempt left.", StringComparison.Ordinal)));
+        Assert.Equal(1, pages.Count(p => p.Contains("Too many wrong codes.", StringComparison.Ordinal)));
+        Assert.Equal(5, pages.Count(p => p.Contains("The code has expired or was already used.", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("The code has expired or was already used.", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    private string[] Outboxes => [Path.Combine(_data, "outbox"), Path.Combine(_secondData, "outbox")];
+
+    private static TimeSpan MailWait => TimeSpan.FromSeconds(30);
+
+    /// <summary>A client as a person's browser: no API key, cookies kept in <paramref name="cookies"/> (shared across ports of one host).</summary>
+    private static HttpClient Browser(ServeProcess server, CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server.Client.BaseAddress };
+
+    private static async Task<string> CreateSubjectAsync(ServeProcess server, string? email = null)
+    {
+        using var response = await server.Client.PostAsJsonAsync(new Uri("/v1/subjects", UriKind.Relative), new { email = email ?? $"{Guid.NewGuid():N}@example.com" }, Ct);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Created>(Ct))!.Id;
     }

@@ -6,10 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Server.Tests;
 
-/// <summary>The server hosted in memory on a real SQLite data directory in a temp folder, enforcing a real example policy.</summary>
-public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond = 1_000_000) : WebApplicationFactory<TestHost.Program>
+/// <summary>
+/// The server hosted in memory on a real SQLite data directory in a temp folder, enforcing a real example policy. Given
+/// another factory's data directory it is a second server on the same store, and leaves the directory to its owner.
+/// </summary>
+public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond = 1_000_000, string? dataDirectory = null) : WebApplicationFactory<TestHost.Program>
 {
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("custodian-api-").FullName;
+    public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("custodian-api-").FullName;
 
     /// <summary>The server's runtime: vault, policy and the same key store the server authenticates against.</summary>
     internal CustodianRuntime Runtime => Services.GetRequiredService<CustodianRuntime>();
@@ -31,6 +34,7 @@ public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond =
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (dataDirectory is not null) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

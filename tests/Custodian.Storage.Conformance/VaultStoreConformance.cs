@@ -30,6 +30,9 @@ public abstract class VaultStoreConformance<TFactory> : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
+    /// <summary>Another store on the same database, as a second server would open; the caller disposes it.</summary>
+    protected Task<IVaultStore> OpenSecondStoreAsync() => _factory.CreateAsync(TestData.Signer, CheckpointInterval, CancellationToken.None);
+
     protected async Task InTransactionAsync(Func<IVaultTransaction, Task> work)
     {
         await using var transaction = await Store.BeginAsync(Ct);

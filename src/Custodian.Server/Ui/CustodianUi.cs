@@ -3,17 +3,15 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Custodian.Server.Ui.Banner;
 using Custodian.Server.Ui.Center;
+using Custodian.Server.Ui.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Custodian.Server.Ui;
 
@@ -48,7 +46,7 @@ public static class CustodianUi
     /// <summary>Claim type of the admin's API key id.</summary>
     public const string KeyClaim = "custodian:key";
 
-    /// <summary>Registers pages, cookie sessions, antiforgery, data protection keys in the data directory, CORS, limits and the outbox delivery.</summary>
+    /// <summary>Registers pages, cookie sessions, antiforgery, data protection keys in the store, CORS, limits and the outbox delivery.</summary>
     public static IServiceCollection AddCustodianUi(this IServiceCollection services)
     {
         services.AddRazorPages(o =>
@@ -112,13 +110,13 @@ public static class CustodianUi
             o.FormFieldName = "__csrf";
         });
 
-        // Session cookies and visitor tokens must survive a restart: the key ring lives in the data directory.
+        // Session cookies and visitor tokens must survive a restart and be read by every server on the same store: the key
+        // ring lives in the store, its secrets sealed under a key derived from the master key.
         services.AddDataProtection().SetApplicationName("custodian");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<ServerOptions>, ILoggerFactory>((o, server, logs) =>
+        services.AddOptions<KeyManagementOptions>().Configure<CustodianRuntime, TimeProvider>((o, runtime, clock) =>
         {
-            var directory = Directory.CreateDirectory(Path.Combine(Path.GetFullPath(server.Value.Data), "ui-keys"));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(directory.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            o.XmlRepository = new FileSystemXmlRepository(directory, logs);
+            o.XmlRepository = new StoredKeyRingRepository(runtime, clock);
+            o.XmlEncryptor = new KeyRingXmlEncryptor(runtime);
         });
 
         services.AddCors(o => o.AddPolicy(BannerCors, p => p.AllowAnyOrigin().WithMethods("GET", "POST").WithHeaders("Content-Type").SetPreflightMaxAge(TimeSpan.FromHours(1))));

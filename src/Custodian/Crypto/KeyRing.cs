@@ -6,14 +6,18 @@ namespace Custodian.Crypto;
 
 /// <summary>
 /// All keys Custodian uses, derived from or wrapped by the master key. HKDF-SHA256 with distinct
-/// labels gives independent keys for blind indexes, audit checkpoints and data under a legal duty,
-/// so compromising one use never reveals another. Per-subject data keys are random and stored only
+/// labels gives independent keys for blind indexes, audit checkpoints, data under a legal duty and the
+/// privacy center's sign-in codes and session keys, so compromising one use never reveals another. Every
+/// process holding the same master key derives the same keys, so servers sharing a store share them too. Per-subject data keys are random and stored only
 /// wrapped, which makes erasing a subject (crypto-shredding) the deletion of one small row.
 /// </summary>
 public sealed class KeyRing : IDisposable
 {
     /// <summary>The key id of the hold key, which seals data kept under a legal duty.</summary>
     public const uint HoldKeyId = 1;
+
+    /// <summary>The key id of the key that seals the address a pending sign-in code was sent to.</summary>
+    public const uint SignInAddressKeyId = 2;
 
     /// <summary>Subject key ids start here so they never collide with reserved ids.</summary>
     public const uint FirstSubjectKeyId = 0x100;
@@ -23,11 +27,17 @@ public sealed class KeyRing : IDisposable
     private static readonly byte[] IndexLabel = Encoding.ASCII.GetBytes("custodian.v1.blind-index");
     private static readonly byte[] AuditLabel = Encoding.ASCII.GetBytes("custodian.v1.audit-checkpoint");
     private static readonly byte[] HoldLabel = Encoding.ASCII.GetBytes("custodian.v1.hold");
+    private static readonly byte[] SignInCodeLabel = Encoding.ASCII.GetBytes("custodian.v1.sign-in-code");
+    private static readonly byte[] SignInAddressLabel = Encoding.ASCII.GetBytes("custodian.v1.sign-in-address");
+    private static readonly byte[] UiKeyRingLabel = Encoding.ASCII.GetBytes("custodian.v1.ui-key-ring");
     private static readonly byte[] WrapLabel = Encoding.ASCII.GetBytes("custodian.v1.subject-key\0");
 
     private readonly byte[] _indexKey;
     private readonly byte[] _auditKey;
     private readonly byte[] _holdKey;
+    private readonly byte[] _signInCodeKey;
+    private readonly byte[] _signInAddressKey;
+    private readonly byte[] _uiKeyRingKey;
     private readonly AesGcm _wrap;
 
     // AesGcm keeps one native cipher context; concurrent requests unwrapping keys must not share it at the same time.
@@ -51,6 +61,9 @@ public sealed class KeyRing : IDisposable
         _indexKey = Derive(masterKey, IndexLabel);
         _auditKey = Derive(masterKey, AuditLabel);
         _holdKey = Derive(masterKey, HoldLabel);
+        _signInCodeKey = Derive(masterKey, SignInCodeLabel);
+        _signInAddressKey = Derive(masterKey, SignInAddressLabel);
+        _uiKeyRingKey = Derive(masterKey, UiKeyRingLabel);
         _wrap = new AesGcm(masterKey, 16);
     }
 
@@ -63,11 +76,20 @@ public sealed class KeyRing : IDisposable
     /// <summary>The key data kept under a legal duty is sealed with; it survives crypto-shredding of subjects.</summary>
     public ReadOnlySpan<byte> HoldKey => _holdKey;
 
+    /// <summary>The HMAC key sign-in codes are kept under, so a code can be checked by any server and read by none.</summary>
+    public ReadOnlySpan<byte> SignInCodeKey => _signInCodeKey;
+
+    /// <summary>The AES-GCM key the server's session key ring (cookies, antiforgery and visitor tokens) is sealed with in the store.</summary>
+    public ReadOnlySpan<byte> UiKeyRingKey => _uiKeyRingKey;
+
     /// <summary>A blind index under <see cref="IndexKey"/>.</summary>
     public BlindIndex CreateBlindIndex() => new(_indexKey);
 
     /// <summary>A sealer for data under a legal duty.</summary>
     public RecordSealer CreateHoldSealer() => new(HoldKeyId, _holdKey);
+
+    /// <summary>A sealer for the address a pending sign-in code was sent to.</summary>
+    public RecordSealer CreateSignInAddressSealer() => new(SignInAddressKeyId, _signInAddressKey);
 
     /// <summary>Creates a random data key for <paramref name="subjectId"/> and wraps it under the master key.</summary>
     public SubjectDataKey CreateSubjectKey(string subjectId)
@@ -117,6 +139,9 @@ public sealed class KeyRing : IDisposable
         CryptographicOperations.ZeroMemory(_indexKey);
         CryptographicOperations.ZeroMemory(_auditKey);
         CryptographicOperations.ZeroMemory(_holdKey);
+        CryptographicOperations.ZeroMemory(_signInCodeKey);
+        CryptographicOperations.ZeroMemory(_signInAddressKey);
+        CryptographicOperations.ZeroMemory(_uiKeyRingKey);
         _wrap.Dispose();
     }
 

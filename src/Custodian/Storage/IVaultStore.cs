@@ -10,7 +10,7 @@ namespace Custodian.Storage;
 /// <see cref="IVaultTransaction"/>, so data and its audit entries commit together or not at all.
 /// Every implementation passes the same conformance suite.
 /// </summary>
-public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore, IBreachStore, IPolicyVersionStore, IAsyncDisposable
+public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore, IBreachStore, IPolicyVersionStore, ISignInChallengeStore, IUiKeyRingStore, IAsyncDisposable
 {
     /// <summary>Starts a unit of work; only one is open at a time per store, others wait.</summary>
     Task<IVaultTransaction> BeginAsync(CancellationToken cancellationToken);

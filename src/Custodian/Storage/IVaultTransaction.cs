@@ -7,7 +7,7 @@ namespace Custodian.Storage;
 /// A unit of work: every write made through it, including its audit entries, commits together in
 /// <see cref="CommitAsync"/> or not at all. Disposing without committing rolls back.
 /// </summary>
-public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPolicyVersionTransaction, IAsyncDisposable
+public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPolicyVersionTransaction, ISignInChallengeTransaction, IUiKeyRingTransaction, IAsyncDisposable
 {
     /// <summary>Creates a subject.</summary>
     /// <exception cref="VaultStoreException"><c>STORE002</c> when the id exists.</exception>
@@ -25,7 +25,7 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
 
     /// <summary>
     /// Crypto-shreds a subject: deletes its wrapped data key (and those of subjects merged into it)
-    /// and its lookup keys, and marks it shredded. Costs the same for any amount of data; the rows
+    /// and its lookup keys, deletes its pending sign-ins, and marks it shredded. Costs the same for any amount of data; the rows
     /// go through <see cref="PurgeShreddedSubjectAsync"/> or later <see cref="IVaultStore.PurgeShreddedAsync"/>. Returns the keys destroyed.
     /// </summary>
     Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken);

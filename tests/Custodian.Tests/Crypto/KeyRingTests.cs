@@ -19,6 +19,26 @@ public sealed class KeyRingTests
     }
 
     [Fact]
+    public void The_privacy_center_keys_are_derived_apart_from_every_other_key_and_alike_in_every_process()
+    {
+        using var ring = new KeyRing(Master);
+        using var again = new KeyRing(Master);
+        var binding = new SealBinding("sub_1", "user.contact.email", "chl_1");
+        using var addressSealer = ring.CreateSignInAddressSealer();
+        using var holdSealer = ring.CreateHoldSealer();
+        var sealedAddress = addressSealer.Seal("ada@example.com", binding);
+        byte[][] keys = [ring.IndexKey.ToArray(), ring.AuditKey.ToArray(), ring.HoldKey.ToArray(), ring.SignInCodeKey.ToArray(), ring.UiKeyRingKey.ToArray(), Master];
+
+        Assert.Equal(keys.Length, keys.Select(Convert.ToHexString).Distinct().Count());
+        Assert.True(ring.SignInCodeKey.SequenceEqual(again.SignInCodeKey));
+        Assert.True(ring.UiKeyRingKey.SequenceEqual(again.UiKeyRingKey));
+        using var reopened = again.CreateSignInAddressSealer();
+        Assert.Equal("ada@example.com", reopened.OpenString(sealedAddress, binding));
+        Assert.Equal(KeyRing.SignInAddressKeyId, addressSealer.KeyId);
+        Assert.Throws<SealedValueException>(() => holdSealer.Open(sealedAddress, binding));
+    }
+
+    [Fact]
     public void A_wrapped_subject_key_unwraps_to_a_sealer_that_opens_its_values()
     {
         using var ring = new KeyRing(Master);

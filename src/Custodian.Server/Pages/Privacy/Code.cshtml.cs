@@ -23,12 +23,12 @@ public sealed class CodeModel : UiPageModel
     private SignInCodes Codes => HttpContext.RequestServices.GetRequiredService<SignInCodes>();
 
     /// <summary>Shows the code form, or says the code has expired.</summary>
-    public void OnGet() => Open = Codes.IsOpen(ChallengeId);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Open = await Codes.IsOpenAsync(ChallengeId, cancellationToken);
 
     /// <summary>Checks the code and signs the person in.</summary>
     public async Task<IActionResult> OnPostAsync(string? code, CancellationToken cancellationToken)
     {
-        if (ChallengeId is null || !Codes.IsOpen(ChallengeId))
+        if (ChallengeId is null || !await Codes.IsOpenAsync(ChallengeId, cancellationToken))
         {
             Open = false;
             return Page();

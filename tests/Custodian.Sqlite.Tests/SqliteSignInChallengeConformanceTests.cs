@@ -1,0 +1,5 @@
+using Custodian.Storage.Conformance;
+
+namespace Custodian.Sqlite.Tests;
+
+public sealed class SqliteSignInChallengeConformanceTests : SignInChallengeConformance<SqliteStoreFactory>;
