@@ -20,17 +20,27 @@ public sealed partial class SqliteVaultStore
         });
 
     /// <inheritdoc />
-    /// <remarks>One reader connection and one WAL snapshot for the versions and whatever of the rest is needed.</remarks>
+    /// <remarks>
+    /// One reader connection. The versions are read first, and what they guard after them, so a copy is never
+    /// labelled newer than it is; the state and its key share one read transaction, as in <see cref="LoadSubjectStateAsync"/>.
+    /// When nothing changed this is one indexed lookup, without the cost of opening and closing a transaction.
+    /// </remarks>
     public Task<SubjectView> GetSubjectViewAsync(string subjectId, SubjectVersions known, bool withRecords, CancellationToken cancellationToken) =>
         Read(cancellationToken, connection =>
         {
-            using var snapshot = connection.Connection.BeginTransaction(deferred: true);
-            var versions = Versions(connection, snapshot, subjectId);
+            var versions = Versions(connection, null, subjectId);
             var unchanged = known.State == versions.State;
-            var state = unchanged ? null : ReadState(connection, snapshot, subjectId);
-            var key = state is { HasDataKey: true } ? SubjectKey(connection, snapshot, subjectId) : null;
+            SubjectState? state = null;
+            WrappedSubjectKey? key = null;
+            if (!unchanged)
+            {
+                using var snapshot = connection.Connection.BeginTransaction(deferred: true);
+                state = ReadState(connection, snapshot, subjectId);
+                key = state is { HasDataKey: true } ? SubjectKey(connection, snapshot, subjectId) : null;
+            }
+
             var records = withRecords && known.Records != versions.Records
-                ? QueryRecords(connection, snapshot, "WHERE subject_id = $p0 ORDER BY collected_at, id", subjectId)
+                ? QueryRecords(connection, "WHERE subject_id = $p0 ORDER BY collected_at, id", subjectId)
                 : null;
             return new SubjectView(versions, unchanged, state, key, records);
         });
@@ -151,10 +161,7 @@ public sealed partial class SqliteVaultStore
             });
 
     private static List<StoredRecord> QueryRecords(SqliteReaderConnection connection, string where, params object?[] values) =>
-        QueryRecords(connection, null, where, values);
-
-    private static List<StoredRecord> QueryRecords(SqliteReaderConnection connection, SqliteTransaction? transaction, string where, params object?[] values) =>
-        Query(connection, transaction, $"SELECT {RecordColumns} FROM records {where}", values, r =>
+        Query(connection, null, $"SELECT {RecordColumns} FROM records {where}", values, r =>
             new StoredRecord(r.GetString(0), r.GetString(1), r.GetString(3), (RecordSource)r.GetInt32(4), r.GetString(5), Time(r, 6), OptionalTime(r, 7), (SealingKeyKind)r.GetInt32(8), OptionalBytes(r, 10))
             {
                 KeyOwnerId = r.GetString(2),

@@ -112,16 +112,12 @@ public sealed partial class DataVault
         ArgumentNullException.ThrowIfNull(value);
         var categoryId = ResolveCategory(categoryKey);
         var category = Policy.Category(categoryId);
-        // One store call for the person (live?), their records and their key.
-        var (state, _, records) = await SubjectViewAsync(subjectId, withRecords: true, cancellationToken);
-        if (state.State.Subject.ShreddedAt is not null)
-            throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased.");
-        var record = records.LastOrDefault(r => r.CategoryKey == categoryKey && r.Sealed is not null && r.ErasedAt is null && r.KeyKind == SealingKeyKind.Subject)
+        await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var record = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null && r.KeyKind == SealingKeyKind.Subject)
             ?? throw new VaultException(VaultErrorCodes.RecordMissing, $"Person '{subjectId}' has no stored '{categoryKey}' to correct; collect it instead.");
         if (!category.Sensitivity.HasFlag(CategorySensitivity.PaymentCard) && !category.Sensitivity.HasFlag(CategorySensitivity.Secret) && CardNumberDetector.ContainsCardNumber(value))
             throw new VaultException(VaultErrorCodes.InvalidValue, $"The corrected '{categoryKey}' looks like a payment card number, which is never stored.");
-        var sealers = new Dictionary<string, RecordSealer?>(StringComparer.Ordinal);
-        using var sealer = await SealerForAsync(record, state, sealers, cancellationToken)
+        using var sealer = await SubjectSealerAsync(record.EffectiveKeyOwnerId, cancellationToken)
             ?? throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased.");
         var plain = category.Sensitivity.HasFlag(CategorySensitivity.Secret) ? PasswordHasher.Hash(value) : value;
         var sealedValue = sealer.Seal(plain, new SealBinding(record.EffectiveKeyOwnerId, categoryKey, record.RecordId));
