@@ -21,42 +21,60 @@ public sealed partial class PostgresVaultStore
             async connection =>
             {
                 await using var batch = SnapshotBatch(connection);
-                AddStateCommands(batch, subjectId, null, withKey: false);
+                AddStateCommands(batch, subjectId, withKey: false);
                 return await InSnapshotAsync(connection, batch, async reader => await ReadStateAsync(reader, cancellationToken), cancellationToken);
             },
             cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
-    /// One repeatable-read snapshot and one round trip: the version, then the ledgers and the key guarded by the version
-    /// (they return no rows when the caller's copy is current), then the records. The records are not versioned here.
+    /// One repeatable-read snapshot per round trip. A caller holding a copy of the state is taken at its word first: the
+    /// version and the records are all that is read, four statements instead of thirteen. Only when the version moved
+    /// (or no copy is held) is everything read, the version included, in one snapshot. The records are not versioned
+    /// here, so they come every time they are asked for.
     /// </remarks>
     public Task<SubjectView> GetSubjectViewAsync(string subjectId, SubjectVersions known, bool withRecords, CancellationToken cancellationToken) =>
         WithConnectionAsync(
             async connection =>
             {
-                await using var batch = SnapshotBatch(connection);
-                batch.BatchCommands.Add(BatchCommand($"SELECT {StateVersionSql}", subjectId));
-                AddStateCommands(batch, subjectId, known.State, withKey: true);
-                if (withRecords) batch.BatchCommands.Add(BatchCommand($"SELECT {RecordColumns} FROM records WHERE subject_id = $1 ORDER BY collected_at, id", subjectId));
-                return await InSnapshotAsync(
-                    connection,
-                    batch,
-                    async reader =>
-                    {
-                        await reader.ReadAsync(cancellationToken);
-                        var version = reader.GetInt64(0);
-                        var unchanged = known.State == version;
-                        await reader.NextResultAsync(cancellationToken);
-                        var state = unchanged ? null : await ReadStateAsync(reader, cancellationToken);
-                        if (unchanged) await SkipResultsAsync(reader, LedgerCount, cancellationToken);
-                        var key = (await NextResultAsync(reader, MapSubjectKey, cancellationToken)).FirstOrDefault();
-                        var records = withRecords ? await NextResultAsync(reader, MapRecord, cancellationToken) : null;
-                        return new SubjectView(new SubjectVersions(version, null), unchanged, state, key, records);
-                    },
-                    cancellationToken);
+                if (known.State is { } held)
+                {
+                    var current = await ReadViewAsync(connection, subjectId, withState: false, withRecords, cancellationToken);
+                    if (current.Versions.State == held) return current;
+                }
+
+                return await ReadViewAsync(connection, subjectId, withState: true, withRecords, cancellationToken);
             },
             cancellationToken);
+
+    /// <summary>The version and, as asked, the state with its key and the records, in one snapshot and one round trip.</summary>
+    private static async Task<SubjectView> ReadViewAsync(NpgsqlConnection connection, string subjectId, bool withState, bool withRecords, CancellationToken cancellationToken)
+    {
+        await using var batch = SnapshotBatch(connection);
+        batch.BatchCommands.Add(BatchCommand($"SELECT {StateVersionSql}", subjectId));
+        if (withState) AddStateCommands(batch, subjectId, withKey: true);
+        if (withRecords) batch.BatchCommands.Add(BatchCommand($"SELECT {RecordColumns} FROM records WHERE subject_id = $1 ORDER BY collected_at, id", subjectId));
+        return await InSnapshotAsync(
+            connection,
+            batch,
+            async reader =>
+            {
+                await reader.ReadAsync(cancellationToken);
+                var version = reader.GetInt64(0);
+                SubjectState? state = null;
+                WrappedSubjectKey? key = null;
+                if (withState)
+                {
+                    await reader.NextResultAsync(cancellationToken);
+                    state = await ReadStateAsync(reader, cancellationToken);
+                    key = (await NextResultAsync(reader, MapSubjectKey, cancellationToken)).FirstOrDefault();
+                }
+
+                var records = withRecords ? await NextResultAsync(reader, MapRecord, cancellationToken) : null;
+                return new SubjectView(new SubjectVersions(version, null), !withState, state, key, records);
+            },
+            cancellationToken);
+    }
 
     private const int LedgerCount = 7;
 
@@ -81,23 +99,18 @@ public sealed partial class PostgresVaultStore
         }
     }
 
-    /// <summary>
-    /// The subject row (with its key flag and state version) and the seven ledgers, each returning no rows when the
-    /// state version is <paramref name="unlessVersion"/>; with <paramref name="withKey"/> also the wrapped key, guarded alike.
-    /// </summary>
-    private static void AddStateCommands(NpgsqlBatch batch, string subjectId, long? unlessVersion, bool withKey)
+    /// <summary>The subject row (with its key flag and state version) and the seven ledgers; with <paramref name="withKey"/> also the wrapped key.</summary>
+    private static void AddStateCommands(NpgsqlBatch batch, string subjectId, bool withKey)
     {
-        var guard = unlessVersion is null ? "" : $" AND {StateVersionSql} <> $2";
-        object?[] values = unlessVersion is null ? [subjectId] : [subjectId, unlessVersion.Value];
-        batch.BatchCommands.Add(BatchCommand($"SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at, EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = s.id), {StateVersionSql} FROM subjects s WHERE id = $1{guard}", values));
-        batch.BatchCommands.Add(BatchCommand($"SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $1{guard} ORDER BY at, seq", values));
-        batch.BatchCommands.Add(BatchCommand($"SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $1{guard} ORDER BY at, seq", values));
-        batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $1{guard} ORDER BY at, seq", values));
-        batch.BatchCommands.Add(BatchCommand($"SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $1{guard} ORDER BY from_at, seq", values));
-        batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $1{guard} ORDER BY at, seq", values));
-        batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $1{guard} ORDER BY at, seq", values));
-        batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $1{guard} ORDER BY at, seq", values));
-        if (withKey) batch.BatchCommands.Add(BatchCommand($"SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $1{guard}", values));
+        batch.BatchCommands.Add(BatchCommand($"SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at, EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = s.id), {StateVersionSql} FROM subjects s WHERE id = $1", subjectId));
+        batch.BatchCommands.Add(BatchCommand("SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $1 ORDER BY at, seq", subjectId));
+        batch.BatchCommands.Add(BatchCommand("SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $1 ORDER BY at, seq", subjectId));
+        batch.BatchCommands.Add(BatchCommand("SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $1 ORDER BY at, seq", subjectId));
+        batch.BatchCommands.Add(BatchCommand("SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $1 ORDER BY from_at, seq", subjectId));
+        batch.BatchCommands.Add(BatchCommand("SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $1 ORDER BY at, seq", subjectId));
+        batch.BatchCommands.Add(BatchCommand("SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $1 ORDER BY at, seq", subjectId));
+        batch.BatchCommands.Add(BatchCommand("SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $1 ORDER BY at, seq", subjectId));
+        if (withKey) batch.BatchCommands.Add(BatchCommand("SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $1", subjectId));
     }
 
     /// <summary>Reads the results of <see cref="AddStateCommands"/> (without the key), the reader on the subject row's result; null for no subject.</summary>
