@@ -111,6 +111,7 @@ public sealed partial class DataVault
             await tx.CommitAsync(cancellationToken);
         }
 
+        ForgetState(subjectId);
         if (purged < 0) purged = await PurgeErasedAsync(null, cancellationToken);
         var kept = KeptSummary(reseals.Select(r => (r.Record, (RetentionRule?)r.Rule, r.Until)), text);
         return new ErasureResult(subjectId, ErasureOutcome.Erased, [.. erased], kept, destroyed, purged);

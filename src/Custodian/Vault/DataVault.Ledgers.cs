@@ -134,5 +134,6 @@ public sealed partial class DataVault
         await write(tx);
         await tx.AppendAuditAsync(audit, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        ForgetState(audit.SubjectId);
     }
 }

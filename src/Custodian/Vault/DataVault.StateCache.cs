@@ -56,6 +56,15 @@ public sealed partial class DataVault
         return (state, view.Versions, records);
     }
 
+    /// <summary>
+    /// Drops the cached state of a person this vault has just changed. Only an optimisation — a stale copy is never used,
+    /// its version no longer matches — but without it the next read would first check a copy known to be stale.
+    /// </summary>
+    private void ForgetState(string? subjectId)
+    {
+        if (subjectId is not null) _stateCache.TryRemove(subjectId, out _);
+    }
+
     private CachedSubjectState RememberState(string subjectId, CachedSubjectState loaded)
     {
         if (loaded.State.Version is { } loadedVersion)

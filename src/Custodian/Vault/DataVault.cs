@@ -121,6 +121,8 @@ public sealed partial class DataVault
         await tx.MergeSubjectsAsync(survivorId, mergedId, now, cancellationToken);
         await tx.AppendAuditAsync(new AuditEntry(now, actor, "subject.merge") { SubjectId = survivorId, Details = new Dictionary<string, string> { ["merged"] = mergedId } }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        ForgetState(survivorId);
+        ForgetState(mergedId);
     }
 
     /// <summary>Verifies the audit chain end to end.</summary>
