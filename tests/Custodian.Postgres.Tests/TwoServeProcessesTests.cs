@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Custodian.Server.Auth;
+using Custodian.Testing;
 
 namespace Custodian.Postgres.Tests;
 

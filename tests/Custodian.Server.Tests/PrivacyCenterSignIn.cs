@@ -2,11 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Custodian.Server.Tests;
+namespace Custodian.Testing;
 
 /// <summary>
 /// Signs in to the privacy center over plain HTTP as a browser would: the address form, the code from the <c>.eml</c> file
 /// the outbox writes, the code form. Each step may go to a different server; the clients share one cookie container.
+/// Compiled into the server tests and, linked, into the PostgreSQL tests.
 /// </summary>
 internal static partial class PrivacyCenterSignIn
 {

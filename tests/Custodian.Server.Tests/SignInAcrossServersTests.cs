@@ -1,5 +1,6 @@
 using System.Net;
 using Custodian.Server.Auth;
+using Custodian.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Custodian.Server.Tests;
