@@ -9,9 +9,15 @@ namespace Custodian.Sqlite;
 internal sealed class SqliteReaderConnection : IDisposable
 {
     public SqliteReaderConnection(SqliteConnection connection)
+        : this(connection, new SqliteCommandCache(connection))
+    {
+    }
+
+    /// <summary>A view of a connection owned elsewhere (the writer), with a command cache of its own; never disposed.</summary>
+    public SqliteReaderConnection(SqliteConnection connection, SqliteCommandCache commands)
     {
         Connection = connection;
-        Commands = new SqliteCommandCache(connection);
+        Commands = commands;
     }
 
     public SqliteConnection Connection { get; }

@@ -12,7 +12,7 @@ public sealed partial class SqliteVaultStore
 
     /// <inheritdoc />
     public Task<SubjectState?> LoadSubjectStateAsync(string subjectId, CancellationToken cancellationToken) =>
-        Read(cancellationToken, connection =>
+        ReadShort(cancellationToken, connection =>
         {
             // One read transaction: every list comes from the same WAL snapshot.
             using var snapshot = connection.Connection.BeginTransaction(deferred: true);
@@ -26,7 +26,7 @@ public sealed partial class SqliteVaultStore
     /// When nothing changed this is one indexed lookup, without the cost of opening and closing a transaction.
     /// </remarks>
     public Task<SubjectView> GetSubjectViewAsync(string subjectId, SubjectVersions known, bool withRecords, CancellationToken cancellationToken) =>
-        Read(cancellationToken, connection =>
+        ReadShort(cancellationToken, connection =>
         {
             var versions = Versions(connection, null, subjectId);
             var unchanged = known.State == versions.State;
@@ -90,11 +90,11 @@ public sealed partial class SqliteVaultStore
     /// <inheritdoc />
     /// <remarks>Kept by triggers (migration 0007), so writes from any connection or process change it.</remarks>
     public Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) =>
-        Read<long?>(cancellationToken, connection => StateVersion(connection, null, subjectId));
+        ReadShort<long?>(cancellationToken, connection => StateVersion(connection, null, subjectId));
 
     /// <inheritdoc />
     public Task<SubjectVersions> GetSubjectVersionsAsync(string subjectId, CancellationToken cancellationToken) =>
-        Read(cancellationToken, connection => Versions(connection, null, subjectId));
+        ReadShort(cancellationToken, connection => Versions(connection, null, subjectId));
 
     private static SubjectVersions Versions(SqliteReaderConnection connection, SqliteTransaction? transaction, string subjectId)
     {
@@ -168,6 +168,36 @@ public sealed partial class SqliteVaultStore
                 Version = r.GetInt32(9),
                 ErasedAt = OptionalTime(r, 11),
             });
+
+    /// <summary>
+    /// A short read of one person (a few indexed lookups), done on the writer connection when no unit of work holds it,
+    /// else as <see cref="Read{T}"/>. In WAL mode a connection throws its page cache away whenever another connection
+    /// has committed since its last read, and every audited call commits, so pooled readers re-read each page from the
+    /// file system on nearly every call; the writer's cache survives its own commits. Only short reads come here: a
+    /// long one would hold writers up for its length.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The read lambda reads best as the last argument.")]
+    private Task<T> ReadShort<T>(CancellationToken cancellationToken, Func<SqliteReaderConnection, T> read)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_writeLock.Wait(0)) return Read(cancellationToken, read);
+        try
+        {
+            _writerReads ??= new SqliteCommandCache(_writer);
+            return Task.FromResult(read(new SqliteReaderConnection(_writer, _writerReads)));
+        }
+        catch
+        {
+            // A failed read may leave a statement open: drop the commands, never the writer.
+            _writerReads?.Dispose();
+            _writerReads = null;
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "The read lambda reads best as the last argument.")]
     private Task<T> Read<T>(CancellationToken cancellationToken, Func<SqliteReaderConnection, T> read)

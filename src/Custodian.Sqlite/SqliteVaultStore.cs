@@ -19,6 +19,9 @@ public sealed partial class SqliteVaultStore : IVaultStore
     private readonly SqliteConnection _writer;
     private readonly SqliteCommandCache _writerCommands;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    // Prepared reads on the writer connection (see ReadShort); used and replaced only under the write lock.
+    private SqliteCommandCache? _writerReads;
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteReaderConnection> _readers = [];
 
     private readonly SqliteWalCheckpointer _checkpointer;
@@ -86,7 +89,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
 
     /// <inheritdoc />
     public Task<StoredSubject?> GetSubjectAsync(string subjectId, CancellationToken cancellationToken) =>
-        Read(cancellationToken, connection => QuerySubjects(connection, null, "WHERE id = $id", subjectId).FirstOrDefault());
+        ReadShort(cancellationToken, connection => QuerySubjects(connection, null, "WHERE id = $id", subjectId).FirstOrDefault());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredSubject>> GetMergedSubjectsAsync(string survivorId, CancellationToken cancellationToken) =>
@@ -94,7 +97,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
 
     /// <inheritdoc />
     public Task<string?> FindSubjectAsync(LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
-        Read(cancellationToken, connection =>
+        ReadShort(cancellationToken, connection =>
         {
             var command = connection.Command(null, "SELECT subject_id FROM lookup_keys WHERE kind = $p0 AND blind_index = $p1", (int)kind, blindIndex.ToArray());
             return command.ExecuteScalar() as string;
@@ -102,7 +105,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
 
     /// <inheritdoc />
     public Task<WrappedSubjectKey?> GetSubjectKeyAsync(string subjectId, CancellationToken cancellationToken) =>
-        Read(cancellationToken, connection => SubjectKey(connection, null, subjectId));
+        ReadShort(cancellationToken, connection => SubjectKey(connection, null, subjectId));
 
     private static WrappedSubjectKey? SubjectKey(SqliteReaderConnection connection, SqliteTransaction? transaction, string subjectId)
     {
@@ -115,7 +118,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
 
     /// <inheritdoc />
     public Task<StoredRecord?> GetRecordAsync(string recordId, CancellationToken cancellationToken) =>
-        Read(cancellationToken, connection => QueryRecords(connection, "WHERE id = $p0", recordId).FirstOrDefault());
+        ReadShort(cancellationToken, connection => QueryRecords(connection, "WHERE id = $p0", recordId).FirstOrDefault());
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredRecord>> GetRecordsAsync(string subjectId, string? categoryKey, CancellationToken cancellationToken) =>
@@ -181,12 +184,15 @@ public sealed partial class SqliteVaultStore : IVaultStore
     public Task<IReadOnlyList<AuditEntry>> ReadLatestAuditAsync(int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        return Read<IReadOnlyList<AuditEntry>>(cancellationToken, connection =>
+        Func<SqliteReaderConnection, IReadOnlyList<AuditEntry>> read = connection =>
         {
             var entries = Query(connection, null, "SELECT body FROM audit_entries ORDER BY seq DESC LIMIT $p0", [count], r => AuditEntryEncoding.Decode(r.GetFieldValue<byte[]>(0)));
             entries.Reverse();
             return entries;
-        });
+        };
+
+        // A page for a reviewer is short; a caller asking for much more is not held against the writer.
+        return count <= 1000 ? ReadShort(cancellationToken, read) : Read(cancellationToken, read);
     }
 
     /// <inheritdoc />
@@ -303,6 +309,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
         try
         {
             _writerCommands.Dispose();
+            _writerReads?.Dispose();
             while (_readers.TryTake(out var reader))
             {
                 reader.Dispose();

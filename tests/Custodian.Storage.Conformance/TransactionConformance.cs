@@ -26,6 +26,36 @@ public abstract class TransactionConformance<TFactory> : VaultStoreConformance<T
     }
 
     [Fact]
+    public async Task Reads_during_an_open_unit_of_work_see_only_what_was_committed_and_do_not_wait_for_it()
+    {
+        var subject = await NewSubjectAsync();
+        await InTransactionAsync(t => t.StoreSubjectKeyAsync(new WrappedSubjectKey(subject.SubjectId, 1, [1], TestData.T0), Ct));
+        var before = await Store.GetSubjectViewAsync(subject.SubjectId, default, withRecords: true, Ct);
+
+        await using (var open = await Store.BeginAsync(Ct))
+        {
+            await open.AppendConsentAsync(TestData.Consent(subject.SubjectId, "marketing.email", true, TestData.T0), Ct);
+            await open.WriteRecordsAsync([TestData.Record(subject.SubjectId)], Ct);
+
+            var viewRead = Store.GetSubjectViewAsync(subject.SubjectId, default, withRecords: true, Ct);
+            var stateRead = Store.LoadSubjectStateAsync(subject.SubjectId, Ct);
+            var reads = Task.WhenAll(viewRead, stateRead);
+            Assert.Same(reads, await Task.WhenAny(reads, Task.Delay(TimeSpan.FromSeconds(10))));
+            var (view, state) = (await viewRead, await stateRead);
+
+            Assert.Empty(view.State!.Consents);
+            Assert.Empty(view.Records!);
+            Assert.Equal(before.Versions, view.Versions);
+            Assert.Empty(state!.Consents);
+            await open.CommitAsync(Ct);
+        }
+
+        var after = await Store.GetSubjectViewAsync(subject.SubjectId, default, withRecords: true, Ct);
+        Assert.Single(after.State!.Consents);
+        Assert.Single(after.Records!);
+    }
+
+    [Fact]
     public async Task Disposing_without_commit_rolls_back()
     {
         var subject = TestData.Subject();
