@@ -16,7 +16,7 @@ public sealed partial class SqliteVaultStore
         {
             // One read transaction: every list comes from the same WAL snapshot.
             using var snapshot = connection.Connection.BeginTransaction(deferred: true);
-            return ReadState(connection, snapshot, subjectId);
+            return ReadState(connection, snapshot, subjectId).State;
         });
 
     /// <inheritdoc />
@@ -35,8 +35,7 @@ public sealed partial class SqliteVaultStore
             if (!unchanged)
             {
                 using var snapshot = connection.Connection.BeginTransaction(deferred: true);
-                state = ReadState(connection, snapshot, subjectId);
-                key = state is { HasDataKey: true } ? SubjectKey(connection, snapshot, subjectId) : null;
+                (state, key) = ReadState(connection, snapshot, subjectId);
             }
 
             var records = withRecords && known.Records != versions.Records
@@ -45,22 +44,22 @@ public sealed partial class SqliteVaultStore
             return new SubjectView(versions, unchanged, state, key, records);
         });
 
-    private static SubjectState? ReadState(SqliteReaderConnection connection, SqliteTransaction snapshot, string subjectId)
+    /// <summary>The subject's state and wrapped data key, read in <paramref name="snapshot"/>; no state for no subject.</summary>
+    private static (SubjectState? State, WrappedSubjectKey? Key) ReadState(SqliteReaderConnection connection, SqliteTransaction snapshot, string subjectId)
     {
         var subject = QuerySubjects(connection, snapshot, "WHERE id = $id", subjectId).FirstOrDefault();
         if (subject is null)
         {
-            return null;
+            return (null, null);
         }
 
         object?[] id = [subjectId];
-        var version = StateVersion(connection, snapshot, subjectId);
-        var keyCommand = connection.Command(snapshot, "SELECT COUNT(*) FROM subject_keys WHERE subject_id = $p0", subjectId);
-        return new SubjectState
+        var key = SubjectKey(connection, snapshot, subjectId);
+        return (new SubjectState
         {
             Subject = subject,
-            Version = version,
-            HasDataKey = (long)keyCommand.ExecuteScalar()! > 0,
+            Version = Versions(connection, snapshot, subjectId).State,
+            HasDataKey = key is not null,
             Consents = Query(
                 connection,
                 snapshot,
@@ -84,13 +83,13 @@ public sealed partial class SqliteVaultStore
                 new RecipientAuthorisation(r.GetString(0), r.GetString(1), r.GetBoolean(2), Time(r, 3))),
             GuardianConsents = Query(connection, snapshot, "SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
                 new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3))),
-        };
+        }, key);
     }
 
     /// <inheritdoc />
     /// <remarks>Kept by triggers (migration 0007), so writes from any connection or process change it.</remarks>
     public Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) =>
-        ReadShort<long?>(cancellationToken, connection => StateVersion(connection, null, subjectId));
+        ReadShort(cancellationToken, connection => Versions(connection, null, subjectId).State);
 
     /// <inheritdoc />
     public Task<SubjectVersions> GetSubjectVersionsAsync(string subjectId, CancellationToken cancellationToken) =>
@@ -101,9 +100,6 @@ public sealed partial class SqliteVaultStore
         using var reader = connection.Command(transaction, "SELECT version, records_version FROM subject_state_versions WHERE subject_id = $p0", subjectId).ExecuteReader();
         return reader.Read() ? new SubjectVersions(reader.GetInt64(0), reader.GetInt64(1)) : new SubjectVersions(0, 0);
     }
-
-    private static long StateVersion(SqliteReaderConnection connection, SqliteTransaction? transaction, string subjectId) =>
-        connection.Command(transaction, "SELECT version FROM subject_state_versions WHERE subject_id = $p0", subjectId).ExecuteScalar() is long version ? version : 0;
 
     private static void Configure(SqliteConnection connection, SqliteVaultStoreOptions options)
     {
