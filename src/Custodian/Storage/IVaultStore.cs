@@ -69,11 +69,12 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
         new(await GetSubjectStateVersionAsync(subjectId, cancellationToken), null);
 
     /// <summary>
-    /// A person's versions and, from the same snapshot, whatever of their state and records the caller's copies
-    /// (held at <paramref name="known"/>) lack: the state and the wrapped data key when the state version is not
-    /// <paramref name="known"/>'s, and — when <paramref name="withRecords"/> — the records when their version is not
-    /// <paramref name="known"/>'s or not tracked. Stores override it to answer in one round trip; the default composes
-    /// the single calls, versions first, so a copy is never labelled newer than it is.
+    /// A person's versions and whatever of their state and records the caller's copies (held at <paramref name="known"/>)
+    /// lack: the state and the wrapped data key when the state version is not <paramref name="known"/>'s, and — when
+    /// <paramref name="withRecords"/> — the records when their version is not <paramref name="known"/>'s or not tracked.
+    /// What is returned is never older than the versions returned with it, so a copy is never labelled newer than it is.
+    /// Stores override it to answer in one call (one round trip on PostgreSQL); the default composes the single calls,
+    /// versions first.
     /// </summary>
     async Task<SubjectView> GetSubjectViewAsync(string subjectId, SubjectVersions known, bool withRecords, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ namespace Custodian.Storage;
 /// What reading one person needs, fetched in one call (<see cref="IVaultStore.GetSubjectViewAsync"/>): their versions,
 /// and only the parts the caller's copies do not already hold.
 /// </summary>
-/// <param name="Versions">The versions read first, in the same snapshot as the parts below.</param>
+/// <param name="Versions">The versions, read no later than the parts below (in the same snapshot on PostgreSQL).</param>
 /// <param name="StateUnchanged">True when the state version is the one the caller holds, so <paramref name="State"/> was not read.</param>
 /// <param name="State">The state, when read; null with <paramref name="StateUnchanged"/> false means no such subject.</param>
 /// <param name="Key">The subject's wrapped data key, read with the state; null when shredded or not read.</param>
