@@ -10,6 +10,7 @@ namespace Custodian.Postgres;
 /// <summary>Subject state, the audit chain stream, purging and the read plumbing of <see cref="PostgresVaultStore"/>.</summary>
 public sealed partial class PostgresVaultStore
 {
+    private const string SubjectColumns = "id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at";
     private const string RecordColumns = "id, subject_id, key_owner_id, category, source, purpose, collected_at, expires_at, key_kind, version, sealed, erased_at";
 
     private const string StateVersionSql = "COALESCE((SELECT version FROM subject_state_versions WHERE subject_id = $1), 0)";
@@ -275,7 +276,7 @@ public sealed partial class PostgresVaultStore
         };
 
     private static Task<List<StoredSubject>> QuerySubjectsAsync(NpgsqlConnection connection, string where, string id, CancellationToken cancellationToken) =>
-        QueryAsync(connection, "SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at FROM subjects " + where, [id], MapSubject, cancellationToken);
+        QueryAsync(connection, $"SELECT {SubjectColumns} FROM subjects " + where, [id], MapSubject, cancellationToken);
 
     private static Task<List<StoredRecord>> QueryRecordsAsync(NpgsqlConnection connection, string where, object?[] values, CancellationToken cancellationToken) =>
         QueryAsync(

@@ -99,6 +99,29 @@ public sealed partial class PostgresVaultStore : IVaultStore
             cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>One round trip; read committed, as the three single reads would be.</remarks>
+    public Task<SubjectRecords> GetSubjectRecordsAsync(string subjectId, string categoryKey, CancellationToken cancellationToken) =>
+        WithConnectionAsync(
+            async connection =>
+            {
+                await using var batch = new NpgsqlBatch(connection)
+                {
+                    BatchCommands =
+                    {
+                        BatchCommand($"SELECT {SubjectColumns} FROM subjects WHERE id = $1", subjectId),
+                        BatchCommand($"SELECT {RecordColumns} FROM records WHERE subject_id = $1 AND category = $2 ORDER BY collected_at, id", subjectId, categoryKey),
+                        BatchCommand("SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $1", subjectId),
+                    },
+                };
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                var subject = await reader.ReadAsync(cancellationToken) ? MapSubject(reader) : null;
+                var records = await NextResultAsync(reader, MapRecord, cancellationToken);
+                var key = (await NextResultAsync(reader, MapSubjectKey, cancellationToken)).FirstOrDefault();
+                return new SubjectRecords(subject, records, key);
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<RecordVersion>> GetRecordHistoryAsync(string recordId, CancellationToken cancellationToken) =>
         WithConnectionAsync<IReadOnlyList<RecordVersion>>(
             async c => await QueryAsync(c, "SELECT record_id, version, source, purpose, collected_at, replaced_at FROM record_versions WHERE record_id = $1 ORDER BY version", [recordId], r =>

@@ -37,28 +37,37 @@ internal sealed partial class PostgresVaultTransaction
         WriteCheckpointAsync(at, cancellationToken);
 
     /// <summary>
-    /// Commits held-back audit entries without the lock, in one round trip, when the chain head is still the one they
-    /// were linked to; false (nothing written, entries still held back) when another process moved it.
+    /// Commits the held-back statements and audit entries without the lock, in one round trip, when the chain head is
+    /// still the one the entries were linked to; false (nothing written, everything still held back) when another
+    /// process moved it. A held-back statement that breaks a constraint fails the unit of work.
     /// </summary>
-    private async Task<bool> TryCommitAuditOnlyAsync(CancellationToken cancellationToken)
+    private async Task<bool> TryCommitUnlockedAsync(CancellationToken cancellationToken)
     {
         var expected = _pendingBase!;
         var entries = _pendingAudit.ToList();
+        var deferred = _deferred.ToList();
         var final = _head!;
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(BatchCommand(MoveHeadIfUnchangedSql, final.Sequence, final.Hash, expected.Sequence, expected.Hash));
+        var codes = TakeDeferred(batch);
         foreach (var command in TakePendingAudit()) batch.BatchCommands.Add(command);
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
             return true;
         }
-        catch (PostgresException ex) when (ex.SqlState is HeadMovedSqlState or PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException ex) when (ex.SqlState == HeadMovedSqlState
+                                           || (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.TableName == "audit_entries"))
         {
             _pendingAudit.AddRange(entries);
+            _deferred.AddRange(deferred);
             _pendingBase = expected;
             return false;
+        }
+        catch (PostgresException ex) when (PostgresErrors.IsConstraint(ex))
+        {
+            throw PostgresErrors.Translate(ex, DuplicateCodeOf(ex, codes));
         }
     }
 
@@ -99,14 +108,15 @@ internal sealed partial class PostgresVaultTransaction
         return head;
     }
 
-    /// <summary>Sends held-back audit entries before a statement that does not go through <see cref="RunAsync"/>.</summary>
-    private async Task FlushAuditAsync(CancellationToken cancellationToken)
+    /// <summary>Sends held-back statements and audit entries before a statement that does not go through <see cref="RunAsync"/>.</summary>
+    private async Task FlushAsync(CancellationToken cancellationToken)
     {
         var transaction = await StartAsync(cancellationToken);
-        if (_pendingAudit.Count == 0) return;
+        if (_pendingAudit.Count == 0 && _deferred.Count == 0) return;
         await using var batch = new NpgsqlBatch(_connection, transaction);
+        var codes = TakeDeferred(batch);
         foreach (var pending in TakePendingAudit()) batch.BatchCommands.Add(pending);
-        await ExecuteBatchAsync(batch, VaultStoreException.Duplicate, cancellationToken);
+        await ExecuteWithCodesAsync(batch, codes, cancellationToken);
     }
 
     /// <summary>The inserts (and checkpoints) of the held-back entries, linked from where they start; clears them.</summary>

@@ -35,7 +35,7 @@ internal sealed partial class PostgresVaultTransaction
 
     private async Task CopyEventsAsync(IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
-        await FlushAuditAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         await using var writer = await _connection.BeginBinaryImportAsync(
             "COPY events (id, subject_id, key_owner_id, category, at, device_id, sealed) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
@@ -79,7 +79,7 @@ internal sealed partial class PostgresVaultTransaction
         }
 
         // One statement and one round trip for the whole batch: the columns travel as parallel arrays.
-        await FlushAuditAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         await using var command = PostgresSql.Create(
             _connection,
             """

@@ -9,20 +9,18 @@ internal sealed partial class PostgresVaultTransaction
     public Task AppendConsentAsync(ConsentEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return RunAsync(
+        return DeferAsync(
             "INSERT INTO consents (id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             VaultStoreException.Duplicate,
-            cancellationToken,
             entry.ConsentId, entry.SubjectId, entry.Key, (int)entry.Kind, entry.Given, entry.Explicit, entry.PolicyVersion, entry.Method, entry.Evidence, Ticks(entry.At), Ticks(entry.RecordedAt ?? entry.At), entry.Controller, entry.LegalBasis);
     }
 
     public Task AddObjectionAsync(Objection objection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(objection);
-        return RunAsync(
+        return DeferAsync(
             "INSERT INTO objections (id, subject_id, purpose, at, lifted_at) VALUES ($1, $2, $3, $4, $5)",
             VaultStoreException.Duplicate,
-            cancellationToken,
             objection.ObjectionId, objection.SubjectId, objection.PurposeKey, Ticks(objection.At), Ticks(objection.LiftedAt));
     }
 
@@ -32,16 +30,15 @@ internal sealed partial class PostgresVaultTransaction
     public Task AppendRestrictionAsync(RestrictionChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return RunAsync("INSERT INTO restrictions (subject_id, restricted, at) VALUES ($1, $2, $3)", VaultStoreException.Duplicate, cancellationToken, change.SubjectId, change.Restricted, Ticks(change.At));
+        return DeferAsync("INSERT INTO restrictions (subject_id, restricted, at) VALUES ($1, $2, $3)", VaultStoreException.Duplicate, change.SubjectId, change.Restricted, Ticks(change.At));
     }
 
     public Task PlaceLegalHoldAsync(LegalHold hold, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hold);
-        return RunAsync(
+        return DeferAsync(
             "INSERT INTO legal_holds (id, subject_id, reason, from_at, until_at, lifted_at) VALUES ($1, $2, $3, $4, $5, $6)",
             VaultStoreException.Duplicate,
-            cancellationToken,
             hold.HoldId, hold.SubjectId, hold.Reason, Ticks(hold.From), Ticks(hold.Until), Ticks(hold.LiftedAt));
     }
 
@@ -51,30 +48,27 @@ internal sealed partial class PostgresVaultTransaction
     public Task AppendRelationshipEventAsync(RelationshipEvent relationshipEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(relationshipEvent);
-        return RunAsync(
+        return DeferAsync(
             "INSERT INTO relationship_events (subject_id, kind, event, at) VALUES ($1, $2, $3, $4)",
             VaultStoreException.Duplicate,
-            cancellationToken,
             relationshipEvent.SubjectId, relationshipEvent.Kind, relationshipEvent.Event, Ticks(relationshipEvent.At));
     }
 
     public Task AppendRecipientAuthorisationAsync(RecipientAuthorisation authorisation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorisation);
-        return RunAsync(
+        return DeferAsync(
             "INSERT INTO recipient_authorisations (subject_id, recipient, given, at) VALUES ($1, $2, $3, $4)",
             VaultStoreException.Duplicate,
-            cancellationToken,
             authorisation.SubjectId, authorisation.RecipientKey, authorisation.Given, Ticks(authorisation.At));
     }
 
     public Task AppendGuardianConsentAsync(GuardianConsent consent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consent);
-        return RunAsync(
+        return DeferAsync(
             "INSERT INTO guardian_consents (subject_id, given, at, guardian_ref) VALUES ($1, $2, $3, $4)",
             VaultStoreException.Duplicate,
-            cancellationToken,
             consent.SubjectId, consent.Given, Ticks(consent.At), consent.GuardianReference);
     }
 }

@@ -20,7 +20,7 @@ internal sealed partial class PostgresVaultTransaction
     public async Task<StoredSignInChallenge?> CountSignInAttemptAsync(string challengeId, DateTimeOffset at, int maxAttempts, CancellationToken cancellationToken)
     {
         // One statement under the row's lock: a server counting at the same moment waits and then sees this attempt.
-        await FlushAuditAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         var counted = await QueryAsync(
             _connection,
             $"""

@@ -10,17 +10,18 @@ namespace Custodian.Postgres;
 /// <summary>Writing, rectifying and erasing records.</summary>
 internal sealed partial class PostgresVaultTransaction
 {
-    public async Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
+    public Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         foreach (var r in records)
         {
-            await RunAsync(
+            Defer(
                 "INSERT INTO records (id, subject_id, key_owner_id, category, source, purpose, collected_at, expires_at, key_kind, version, sealed, erased_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
                 VaultStoreException.Duplicate,
-                cancellationToken,
                 r.RecordId, r.SubjectId, r.EffectiveKeyOwnerId, r.CategoryKey, (int)r.Source, r.PurposeKey, Ticks(r.CollectedAt), Ticks(r.ExpiresAt), (int)r.KeyKind, r.Version, r.Sealed, Ticks(r.ErasedAt));
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task<int> RectifyRecordAsync(string recordId, byte[] sealedValue, RecordSource source, string purposeKey, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
@@ -34,7 +35,7 @@ internal sealed partial class PostgresVaultTransaction
             FROM old WHERE r.id = old.id
             RETURNING r.version
             """;
-        await FlushAuditAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         var versions = await QueryAsync(_connection, Sql, [recordId, sealedValue, (int)source, purposeKey, Ticks(at), Ticks(expiresAt)], r => r.GetInt32(0), cancellationToken);
         return versions.Count == 1
             ? versions[0]

@@ -49,7 +49,7 @@ internal sealed partial class PostgresVaultTransaction
             archive.ArchiveId, Ticks(archive.CreatedAt), archive.Algorithm, archive.KeyFingerprint, archive.WrappedKey);
         if (archive.Items.Count == 0) return;
 
-        await FlushAuditAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(_connection, _transaction);
         foreach (var item in archive.Items)
         {
@@ -67,7 +67,7 @@ internal sealed partial class PostgresVaultTransaction
         if (counts.Count == 0) return;
 
         // Statements in a batch run in order, so a cell named twice grows twice.
-        await FlushAuditAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(_connection, _transaction);
         foreach (var count in counts)
         {

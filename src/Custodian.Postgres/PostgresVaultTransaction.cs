@@ -11,11 +11,13 @@ namespace Custodian.Postgres;
 /// A read-committed PostgreSQL transaction on one pooled connection. Before its first statement it locks the audit
 /// chain head row (<c>SELECT … FOR UPDATE</c>), so units of work from every process on the schema run one after the
 /// other: no update is lost and sequence numbers never race. Reads inside it see everything committed before the lock
-/// was granted. Audit entries are held back and sent with the next statement or, at commit, with the chain head update
-/// and the COMMIT itself, in one round trip. A unit of work that only appends audit entries (every audited read) takes no lock: it links them
-/// to the head this store last committed and commits them in one implicit transaction whose first statement moves the
-/// head only if it is still there; if another process moved it, nothing is written and the unit of work takes the
-/// lock, links its entries again and commits as any other. Either way the chain never forks.
+/// was granted. Audit entries, and the writes whose caller needs no answer from the database (inserts of a subject, a
+/// key, records, ledger entries), are held back and sent with the next statement that needs one or, at commit, with
+/// the chain head update and the COMMIT itself, in one round trip; a constraint they break is reported then. A unit of
+/// work made only of held-back statements (every audited read, most single-purpose writes) takes no lock: it links its
+/// audit entries to the head this store last committed and commits everything in one implicit transaction whose first
+/// statement moves the head only if it is still there; if another process moved it, nothing is written and the unit
+/// of work takes the lock, links its entries again and commits as any other. Either way the chain never forks.
 /// </summary>
 internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 {
@@ -26,6 +28,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     private readonly Action<AuditChainHead> _committed;
     private readonly Action _release;
     private readonly List<AuditEntry> _pendingAudit = [];
+    private readonly List<DeferredStatement> _deferred = [];
     private NpgsqlConnection _connection = null!;
     private NpgsqlTransaction? _transaction;
     private bool _completed;
@@ -85,17 +88,16 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     public Task CreateSubjectAsync(StoredSubject subject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        return RunAsync(
+        return DeferAsync(
             "INSERT INTO subjects (id, created_at, birth_date_sealed) VALUES ($1, $2, $3)",
             VaultStoreException.Duplicate,
-            cancellationToken,
             subject.SubjectId,
             Ticks(subject.CreatedAt),
             subject.BirthDateSealed);
     }
 
     public Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
-        RunAsync("INSERT INTO lookup_keys (kind, blind_index, subject_id) VALUES ($1, $2, $3)", VaultStoreException.LookupTaken, cancellationToken, (int)kind, blindIndex, subjectId);
+        DeferAsync("INSERT INTO lookup_keys (kind, blind_index, subject_id) VALUES ($1, $2, $3)", VaultStoreException.LookupTaken, (int)kind, blindIndex, subjectId);
 
     public async Task<bool> RemoveLookupKeyAsync(LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
         await RunAsync("DELETE FROM lookup_keys WHERE kind = $1 AND blind_index = $2", VaultStoreException.Duplicate, cancellationToken, (int)kind, blindIndex) > 0;
@@ -103,10 +105,9 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     public Task StoreSubjectKeyAsync(WrappedSubjectKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return RunAsync(
+        return DeferAsync(
             "INSERT INTO subject_keys (subject_id, key_id, wrapped, created_at) VALUES ($1, $2, $3, $4)",
             VaultStoreException.Duplicate,
-            cancellationToken,
             key.SubjectId,
             (long)key.KeyId,
             key.Wrapped,
@@ -129,7 +130,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             marked AS (UPDATE subjects SET shredded_at = $2, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL RETURNING 1)
             SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM keys), (SELECT COUNT(*) FROM lookups), (SELECT COUNT(*) FROM identifiers), (SELECT COUNT(*) FROM names), (SELECT COUNT(*) FROM challenges), (SELECT COUNT(*) FROM marked)
             """;
-        await FlushAuditAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         var counts = (await QueryAsync(_connection, Sql, [subjectId, Ticks(at)], r => (Family: r.GetInt64(0), Keys: r.GetInt64(1)), cancellationToken)).Single();
         if (counts.Family == 0)
         {
@@ -158,7 +159,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             marked AS (UPDATE subjects SET purged_at = shredded_at WHERE id IN (SELECT id FROM family) AND purged_at IS NULL AND (SELECT n FROM counted) < $3 RETURNING 1)
             SELECT (SELECT n FROM counted), (SELECT COUNT(*) FROM gone_events) + (SELECT COUNT(*) FROM gone_records) + (SELECT COUNT(*) FROM gone_devices), (SELECT COUNT(*) FROM marked)
             """;
-        await FlushAuditAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         var result = (await QueryAsync(_connection, Sql, [subjectId, (int)SealingKeyKind.Subject, limit + 1], r => (Counted: r.GetInt64(0), Deleted: r.GetInt64(1)), cancellationToken)).Single();
         return result.Counted > limit ? -1 : (int)result.Deleted;
     }
@@ -170,7 +171,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             throw new VaultStoreException(VaultStoreException.InvalidMerge, $"Subject {survivorId} cannot be merged with itself.");
         }
 
-        await FlushAuditAsync(cancellationToken);
+        await FlushAsync(cancellationToken);
         var found = await QueryAsync(
             _connection,
             "SELECT id, merged_into IS NOT NULL FROM subjects WHERE id = ANY($1) ORDER BY id FOR UPDATE",
@@ -222,13 +223,13 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 
     private async Task CommitOnceAsync(CancellationToken cancellationToken)
     {
-        if (_transaction is null && !_headMoved)
+        if (_transaction is null && !_headMoved && _deferred.Count == 0)
         {
             await CompleteAsync();
             return;
         }
 
-        if (_transaction is null && await TryCommitAuditOnlyAsync(cancellationToken))
+        if (_transaction is null && _headMoved && await TryCommitUnlockedAsync(cancellationToken))
         {
             _committed(_head!);
             await CompleteAsync();
@@ -241,10 +242,18 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             // The held-back entries, the head and the commit travel together: one round trip. A failing statement
             // aborts the batch before its COMMIT, and disposing the unit of work rolls the transaction back.
             await using var batch = new NpgsqlBatch(_connection, transaction);
+            var codes = TakeDeferred(batch);
             foreach (var pending in TakePendingAudit()) batch.BatchCommands.Add(pending);
             batch.BatchCommands.Add(BatchCommand("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", _head!.Sequence, _head.Hash));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            await ExecuteBatchAsync(batch, VaultStoreException.Duplicate, cancellationToken);
+            await ExecuteWithCodesAsync(batch, codes, cancellationToken);
+        }
+        else if (_deferred.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(_connection, transaction);
+            var codes = TakeDeferred(batch);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            await ExecuteWithCodesAsync(batch, codes, cancellationToken);
         }
         else
         {
@@ -276,16 +285,90 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     {
         if (_transaction is null && _pendingAudit.Count == 0) return await StartWithAsync(sql, duplicateCode, values, cancellationToken);
         var transaction = await StartAsync(cancellationToken);
-        if (_pendingAudit.Count == 0) return await ExecuteAsync(_connection, sql, duplicateCode, cancellationToken, values);
+        if (_pendingAudit.Count == 0 && _deferred.Count == 0) return await ExecuteAsync(_connection, sql, duplicateCode, cancellationToken, values);
 
-        // Held-back audit entries go first, in the same round trip; the caller gets its own statement's count.
+        // Held-back statements and audit entries go first, in the same round trip; the caller gets its own statement's count.
         await using var batch = new NpgsqlBatch(_connection, transaction);
+        var codes = TakeDeferred(batch);
         foreach (var pending in TakePendingAudit()) batch.BatchCommands.Add(pending);
         var command = BatchCommand(sql, values);
         batch.BatchCommands.Add(command);
-        await ExecuteBatchAsync(batch, duplicateCode, cancellationToken);
+        codes.Add((command, duplicateCode));
+        await ExecuteWithCodesAsync(batch, codes, cancellationToken);
         return command.RecordsAffected;
     }
+
+    /// <summary>Holds a write whose caller needs no answer back until the next statement that needs one, or the commit.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
+    private void Defer(string sql, string duplicateCode, params object?[] values)
+    {
+        ThrowIfCompleted();
+
+        // Copies of byte buffers: the caller may reuse or clear its own before the statement is sent.
+        var copies = new object?[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            copies[i] = values[i] switch
+            {
+                byte[] bytes => bytes.ToArray(),
+                ReadOnlyMemory<byte> memory => memory.ToArray(),
+                var value => value,
+            };
+        }
+
+        _deferred.Add(new DeferredStatement(sql, copies, duplicateCode));
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
+    private Task DeferAsync(string sql, string duplicateCode, params object?[] values)
+    {
+        Defer(sql, duplicateCode, values);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Adds the held-back statements to <paramref name="batch"/> and clears them; returns each with its duplicate code.</summary>
+    private List<(NpgsqlBatchCommand Command, string DuplicateCode)> TakeDeferred(NpgsqlBatch batch)
+    {
+        var codes = new List<(NpgsqlBatchCommand, string)>(_deferred.Count + 1);
+        foreach (var statement in _deferred)
+        {
+            var command = BatchCommand(statement.Sql, statement.Values);
+            batch.BatchCommands.Add(command);
+            codes.Add((command, statement.DuplicateCode));
+        }
+
+        _deferred.Clear();
+        return codes;
+    }
+
+    /// <summary>Runs a batch; a constraint error is reported with the duplicate code of the statement that broke it.</summary>
+    private static async Task ExecuteWithCodesAsync(NpgsqlBatch batch, List<(NpgsqlBatchCommand Command, string DuplicateCode)> codes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (PostgresErrors.IsConstraint(ex))
+        {
+            throw PostgresErrors.Translate(ex, DuplicateCodeOf(ex, codes));
+        }
+    }
+
+    /// <summary>The duplicate code of the statement that broke a constraint: the one writing the table the server names.</summary>
+    private static string DuplicateCodeOf(PostgresException ex, List<(NpgsqlBatchCommand Command, string DuplicateCode)> codes)
+    {
+        foreach (var (command, code) in codes)
+        {
+            if (ReferenceEquals(command, ex.BatchCommand) || ex.TableName is { } table && Writes(command.CommandText, table)) return code;
+        }
+
+        return VaultStoreException.Duplicate;
+    }
+
+    private static bool Writes(string sql, string table) =>
+        sql.StartsWith($"INSERT INTO {table} ", StringComparison.Ordinal)
+        || sql.StartsWith($"UPDATE {table} ", StringComparison.Ordinal)
+        || sql.StartsWith($"DELETE FROM {table} ", StringComparison.Ordinal);
 
     /// <summary>
     /// Opens the connection, locks the chain head and runs the unit of work's first statement, in one round trip: the
@@ -300,8 +383,10 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(connection, transaction);
             batch.BatchCommands.Add(BatchCommand(LockHeadSql));
+            var codes = TakeDeferred(batch);
             var command = BatchCommand(sql, values);
             batch.BatchCommands.Add(command);
+            codes.Add((command, duplicateCode));
             AuditChainHead? head = null;
             try
             {
@@ -313,7 +398,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             }
             catch (PostgresException ex) when (PostgresErrors.IsConstraint(ex))
             {
-                throw PostgresErrors.Translate(ex, duplicateCode);
+                throw PostgresErrors.Translate(ex, DuplicateCodeOf(ex, codes));
             }
 
             _connection = connection;
@@ -341,6 +426,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 
         _completed = true;
         _pendingAudit.Clear();
+        _deferred.Clear();
         var transaction = _transaction;
         _transaction = null;
         try
@@ -356,4 +442,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             _release();
         }
     }
+
+    /// <summary>A write held back until the next statement that needs an answer, or the commit.</summary>
+    private sealed record DeferredStatement(string Sql, object?[] Values, string DuplicateCode);
 }

@@ -129,6 +129,13 @@ public sealed partial class SqliteVaultStore : IVaultStore
             : QueryRecords(connection, "INDEXED BY ix_records_subject WHERE subject_id = $p0 AND category = $p1 ORDER BY collected_at, id", subjectId, categoryKey));
 
     /// <inheritdoc />
+    public Task<SubjectRecords> GetSubjectRecordsAsync(string subjectId, string categoryKey, CancellationToken cancellationToken) =>
+        ReadShort(cancellationToken, connection => new SubjectRecords(
+            QuerySubjects(connection, null, "WHERE id = $id", subjectId).FirstOrDefault(),
+            QueryRecords(connection, "INDEXED BY ix_records_subject WHERE subject_id = $p0 AND category = $p1 ORDER BY collected_at, id", subjectId, categoryKey),
+            SubjectKey(connection, null, subjectId)));
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<RecordVersion>> GetRecordHistoryAsync(string recordId, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<RecordVersion>>(cancellationToken, connection =>
             Query(connection, null, "SELECT record_id, version, source, purpose, collected_at, replaced_at FROM record_versions WHERE record_id = $p0 ORDER BY version", [recordId], r =>

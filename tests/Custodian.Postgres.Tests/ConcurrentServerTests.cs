@@ -52,6 +52,43 @@ public sealed class ConcurrentServerTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [PostgresFact]
+    public async Task Writes_held_back_by_one_server_land_whole_after_the_other_moved_the_chain_head()
+    {
+        await using var first = await _schema.OpenAsync();
+        await using var second = await _schema.OpenAsync();
+        await using (var warm = await first.BeginAsync(Ct))
+        {
+            await warm.AppendAuditAsync(TestData.Audit("record.read"), Ct);
+            await warm.CommitAsync(Ct);
+        }
+
+        var subject = TestData.Subject();
+        var record = TestData.Record(subject.SubjectId);
+        await using (var held = await first.BeginAsync(Ct))
+        {
+            await held.CreateSubjectAsync(subject, Ct);
+            await held.WriteRecordsAsync([record], Ct);
+            await held.AppendAuditAsync(TestData.Audit("record.write", subject.SubjectId), Ct);
+
+            // The other server commits in between: the head the held-back entry was linked to is gone.
+            await using (var other = await second.BeginAsync(Ct))
+            {
+                await other.AppendAuditAsync(TestData.Audit("record.read"), Ct);
+                await other.CommitAsync(Ct);
+            }
+
+            await held.CommitAsync(Ct);
+        }
+
+        Assert.NotNull(await second.GetSubjectAsync(subject.SubjectId, Ct));
+        Assert.NotNull(await second.GetRecordAsync(record.RecordId, Ct));
+        var entries = await second.ReadAuditAsync(1, 10, Ct);
+        Assert.Equal(["record.read", "record.read", "record.write"], entries.Select(e => e.Action));
+        var verdict = await new AuditVerifier(TestData.Signer).VerifyAsync(first, Ct);
+        Assert.True(verdict.IsValid, verdict.Message);
+    }
+
+    [PostgresFact]
     public async Task Two_servers_appending_only_audit_entries_keep_one_unforked_chain_with_its_checkpoints()
     {
         await using var first = await _schema.OpenAsync(checkpointInterval: 10);

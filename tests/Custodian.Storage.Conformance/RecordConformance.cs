@@ -43,6 +43,37 @@ public abstract class RecordConformance<TFactory> : VaultStoreConformance<TFacto
     }
 
     [Fact]
+    public async Task A_person_their_records_of_one_category_and_their_key_are_read_together()
+    {
+        var subject = await NewSubjectAsync();
+        var older = TestData.Record(subject.SubjectId) with { CollectedAt = TestData.T0 };
+        var newer = TestData.Record(subject.SubjectId) with { CollectedAt = TestData.T0.AddDays(1) };
+        var phone = TestData.Record(subject.SubjectId, "user.contact.phone_number");
+        await InTransactionAsync(async t =>
+        {
+            await t.StoreSubjectKeyAsync(new WrappedSubjectKey(subject.SubjectId, 3, [7, 8, 9], TestData.T0), Ct);
+            await t.WriteRecordsAsync([newer, phone, older], Ct);
+        });
+
+        var (read, records, key) = await Store.GetSubjectRecordsAsync(subject.SubjectId, "user.contact.email", Ct);
+
+        Assert.Equal(subject.SubjectId, read?.SubjectId);
+        Assert.Equal([older.RecordId, newer.RecordId], records.Select(r => r.RecordId));
+        Assert.Equal(3u, key?.KeyId);
+        Assert.Equal([7, 8, 9], key?.Wrapped);
+    }
+
+    [Fact]
+    public async Task An_unknown_person_reads_as_nobody_with_no_records_and_no_key()
+    {
+        var (subject, records, key) = await Store.GetSubjectRecordsAsync("sub_missing", "user.contact.email", Ct);
+
+        Assert.Null(subject);
+        Assert.Empty(records);
+        Assert.Null(key);
+    }
+
+    [Fact]
     public async Task A_record_for_an_unknown_subject_is_refused()
     {
         var ex = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(t => t.WriteRecordsAsync([TestData.Record("sub_missing")], Ct)));

@@ -97,6 +97,47 @@ public abstract class TransactionConformance<TFactory> : VaultStoreConformance<T
     }
 
     [Fact]
+    public async Task Later_statements_of_a_unit_of_work_see_its_earlier_writes()
+    {
+        var subject = TestData.Subject();
+        var record = TestData.Record(subject.SubjectId);
+        var version = 0;
+
+        await InTransactionAsync(async t =>
+        {
+            await t.CreateSubjectAsync(subject, Ct);
+            await t.WriteRecordsAsync([record], Ct);
+            version = await t.RectifyRecordAsync(record.RecordId, [9, 9], RecordSource.Provided, record.PurposeKey, TestData.T0.AddDays(1), null, Ct);
+            await t.AppendAuditAsync(TestData.Audit("record.rectify", subject.SubjectId), Ct);
+        });
+
+        Assert.Equal(2, version);
+        Assert.Equal([9, 9], (await Store.GetRecordAsync(record.RecordId, Ct))!.Sealed);
+    }
+
+    [Fact]
+    public async Task A_unit_of_work_whose_last_write_breaks_a_constraint_leaves_nothing_of_itself_and_no_audit_entry()
+    {
+        var existing = await NewSubjectAsync();
+        var head = await Store.GetAuditHeadAsync(Ct);
+        var fresh = TestData.Subject();
+
+        var ex = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(async t =>
+        {
+            await t.CreateSubjectAsync(fresh, Ct);
+            await t.AppendConsentAsync(TestData.Consent(fresh.SubjectId, "marketing.email", true, TestData.T0), Ct);
+            await t.AppendAuditAsync(TestData.Audit("subject.create", fresh.SubjectId), Ct);
+            await t.CreateSubjectAsync(existing, Ct);
+        }));
+
+        Assert.Equal(VaultStoreException.Duplicate, ex.Code);
+        Assert.Null(await Store.GetSubjectAsync(fresh.SubjectId, Ct));
+        Assert.Equal(head, await Store.GetAuditHeadAsync(Ct));
+        await InTransactionAsync(t => t.AppendAuditAsync(TestData.Audit("record.read"), Ct));
+        Assert.Equal(head.Sequence + 1, (await Store.GetAuditHeadAsync(Ct)).Sequence);
+    }
+
+    [Fact]
     public async Task Units_of_work_started_concurrently_run_one_after_the_other()
     {
         var subjects = Enumerable.Range(0, 8).Select(_ => TestData.Subject()).ToList();

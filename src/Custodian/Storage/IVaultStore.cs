@@ -88,6 +88,16 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
         return new SubjectView(versions, unchanged, loaded, key, records);
     }
 
+    /// <summary>
+    /// The person, their current records of one category in collection order and their wrapped data key, for a change
+    /// to one of those records. Stores override it to answer in one call (one round trip on PostgreSQL).
+    /// </summary>
+    async Task<SubjectRecords> GetSubjectRecordsAsync(string subjectId, string categoryKey, CancellationToken cancellationToken) =>
+        new(
+            await GetSubjectAsync(subjectId, cancellationToken),
+            await GetRecordsAsync(subjectId, categoryKey, cancellationToken),
+            await GetSubjectKeyAsync(subjectId, cancellationToken));
+
     /// <summary>The latest <paramref name="count"/> audit entries, oldest first: what a reviewer reads from the head of the log.</summary>
     async Task<IReadOnlyList<AuditEntry>> ReadLatestAuditAsync(int count, CancellationToken cancellationToken)
     {

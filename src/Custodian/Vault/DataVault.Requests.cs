@@ -112,12 +112,16 @@ public sealed partial class DataVault
         ArgumentNullException.ThrowIfNull(value);
         var categoryId = ResolveCategory(categoryKey);
         var category = Policy.Category(categoryId);
-        await RequireLiveSubjectAsync(subjectId, cancellationToken);
-        var record = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null && r.KeyKind == SealingKeyKind.Subject)
+        // The person, the records and the key in one store call; a record sealed under a merged person's key needs theirs.
+        var (subject, records, key) = await _store.GetSubjectRecordsAsync(subjectId, categoryKey, cancellationToken);
+        RequireLive(subject, subjectId);
+        var record = records.LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null && r.KeyKind == SealingKeyKind.Subject)
             ?? throw new VaultException(VaultErrorCodes.RecordMissing, $"Person '{subjectId}' has no stored '{categoryKey}' to correct; collect it instead.");
         if (!category.Sensitivity.HasFlag(CategorySensitivity.PaymentCard) && !category.Sensitivity.HasFlag(CategorySensitivity.Secret) && CardNumberDetector.ContainsCardNumber(value))
             throw new VaultException(VaultErrorCodes.InvalidValue, $"The corrected '{categoryKey}' looks like a payment card number, which is never stored.");
-        using var sealer = await SubjectSealerAsync(record.EffectiveKeyOwnerId, cancellationToken)
+        using var sealer = (record.EffectiveKeyOwnerId == subjectId
+                ? key is null ? null : _keys.OpenSubjectKey(subjectId, key.KeyId, key.Wrapped)
+                : await SubjectSealerAsync(record.EffectiveKeyOwnerId, cancellationToken))
             ?? throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased.");
         var plain = category.Sensitivity.HasFlag(CategorySensitivity.Secret) ? PasswordHasher.Hash(value) : value;
         var sealedValue = sealer.Seal(plain, new SealBinding(record.EffectiveKeyOwnerId, categoryKey, record.RecordId));

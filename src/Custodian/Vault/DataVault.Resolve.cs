@@ -61,10 +61,13 @@ public sealed partial class DataVault
         return wrapped is null ? null : _keys.OpenSubjectKey(keyOwnerId, wrapped.KeyId, wrapped.Wrapped);
     }
 
-    private async Task RequireLiveSubjectAsync(string subjectId, CancellationToken cancellationToken)
+    private async Task RequireLiveSubjectAsync(string subjectId, CancellationToken cancellationToken) =>
+        RequireLive(await _store.GetSubjectAsync(subjectId, cancellationToken), subjectId);
+
+    /// <summary>Throws unless <paramref name="subject"/> exists and was neither merged into another nor erased.</summary>
+    private static void RequireLive(StoredSubject? subject, string subjectId)
     {
-        var subject = await _store.GetSubjectAsync(subjectId, cancellationToken)
-            ?? throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
+        if (subject is null) throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
         if (subject.MergedInto is { } survivor)
             throw new VaultException(VaultErrorCodes.UnknownSubject, $"Person '{subjectId}' was merged into '{survivor}'; use that id.");
         if (subject.ShreddedAt is not null)
