@@ -32,9 +32,29 @@ internal sealed class SqliteReaderConnection : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// Opens a read transaction with a cached <c>BEGIN</c>, so every read until the returned scope ends sees one WAL
+    /// snapshot; the scope ends it with a cached <c>ROLLBACK</c>. Reads inside it pass no transaction object.
+    /// </summary>
+    public ReadSnapshot BeginSnapshot()
+    {
+        Commands.Get("BEGIN", null).ExecuteNonQuery();
+        return new ReadSnapshot(this);
+    }
+
     public void Dispose()
     {
         Commands.Dispose();
         Connection.Dispose();
+    }
+}
+
+/// <summary>A read transaction of a <see cref="SqliteReaderConnection"/>; disposing it ends it.</summary>
+internal readonly struct ReadSnapshot(SqliteReaderConnection connection) : IDisposable
+{
+    public void Dispose()
+    {
+        // SQLite may have ended the transaction itself after an error; then there is nothing to end.
+        if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Connection.Handle) == 0) connection.Commands.Get("ROLLBACK", null).ExecuteNonQuery();
     }
 }

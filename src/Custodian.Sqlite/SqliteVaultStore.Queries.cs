@@ -15,8 +15,8 @@ public sealed partial class SqliteVaultStore
         ReadShort(cancellationToken, connection =>
         {
             // One read transaction: every list comes from the same WAL snapshot.
-            using var snapshot = connection.Connection.BeginTransaction(deferred: true);
-            return ReadState(connection, snapshot, subjectId).State;
+            using var snapshot = connection.BeginSnapshot();
+            return ReadState(connection, subjectId).State;
         });
 
     /// <inheritdoc />
@@ -34,8 +34,8 @@ public sealed partial class SqliteVaultStore
             WrappedSubjectKey? key = null;
             if (!unchanged)
             {
-                using var snapshot = connection.Connection.BeginTransaction(deferred: true);
-                (state, key) = ReadState(connection, snapshot, subjectId);
+                using var snapshot = connection.BeginSnapshot();
+                (state, key) = ReadState(connection, subjectId);
             }
 
             var records = withRecords && known.Records != versions.Records
@@ -44,25 +44,25 @@ public sealed partial class SqliteVaultStore
             return new SubjectView(versions, unchanged, state, key, records);
         });
 
-    /// <summary>The subject's state and wrapped data key, read in <paramref name="snapshot"/>; no state for no subject.</summary>
-    private static (SubjectState? State, WrappedSubjectKey? Key) ReadState(SqliteReaderConnection connection, SqliteTransaction snapshot, string subjectId)
+    /// <summary>The subject's state and wrapped data key, read inside the caller's snapshot; no state for no subject.</summary>
+    private static (SubjectState? State, WrappedSubjectKey? Key) ReadState(SqliteReaderConnection connection, string subjectId)
     {
-        var subject = QuerySubjects(connection, snapshot, "WHERE id = $id", subjectId).FirstOrDefault();
+        var subject = QuerySubjects(connection, null, "WHERE id = $id", subjectId).FirstOrDefault();
         if (subject is null)
         {
             return (null, null);
         }
 
         object?[] id = [subjectId];
-        var key = SubjectKey(connection, snapshot, subjectId);
+        var key = SubjectKey(connection, null, subjectId);
         return (new SubjectState
         {
             Subject = subject,
-            Version = Versions(connection, snapshot, subjectId).State,
+            Version = Versions(connection, null, subjectId).State,
             HasDataKey = key is not null,
             Consents = Query(
                 connection,
-                snapshot,
+                null,
                 "SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $p0 ORDER BY at, rowid",
                 id,
                 r => new ConsentEntry(r.GetString(0), r.GetString(1), r.GetString(2), (ConsentKind)r.GetInt32(3), r.GetBoolean(4), r.GetBoolean(5), r.GetString(6), r.GetString(7), OptionalString(r, 8), Time(r, 9))
@@ -71,17 +71,17 @@ public sealed partial class SqliteVaultStore
                     Controller = OptionalString(r, 11),
                     LegalBasis = OptionalString(r, 12),
                 }),
-            Objections = Query(connection, snapshot, "SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+            Objections = Query(connection, null, "SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
                 new Objection(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4))),
-            Restrictions = Query(connection, snapshot, "SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+            Restrictions = Query(connection, null, "SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
                 new RestrictionChange(r.GetString(0), r.GetBoolean(1), Time(r, 2))),
-            LegalHolds = Query(connection, snapshot, "SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $p0 ORDER BY from_at, rowid", id, r =>
+            LegalHolds = Query(connection, null, "SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $p0 ORDER BY from_at, rowid", id, r =>
                 new LegalHold(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4), OptionalTime(r, 5))),
-            Relationships = Query(connection, snapshot, "SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+            Relationships = Query(connection, null, "SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
                 new RelationshipEvent(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3))),
-            RecipientAuthorisations = Query(connection, snapshot, "SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+            RecipientAuthorisations = Query(connection, null, "SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
                 new RecipientAuthorisation(r.GetString(0), r.GetString(1), r.GetBoolean(2), Time(r, 3))),
-            GuardianConsents = Query(connection, snapshot, "SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
+            GuardianConsents = Query(connection, null, "SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $p0 ORDER BY at, rowid", id, r =>
                 new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3))),
         }, key);
     }

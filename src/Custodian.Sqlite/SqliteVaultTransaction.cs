@@ -8,7 +8,8 @@ namespace Custodian.Sqlite;
 
 /// <summary>
 /// A SQLite <c>BEGIN IMMEDIATE</c> transaction on the store's single writer connection. Holds the
-/// store's write lock from begin to commit or rollback, so audit sequence numbers never race.
+/// store's write lock from begin to commit or rollback, so audit sequence numbers never race. Begin, commit and
+/// rollback are cached statements of the connection, prepared once, like every other statement of the unit of work.
 /// </summary>
 internal sealed partial class SqliteVaultTransaction : IVaultTransaction
 {
@@ -19,7 +20,7 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
     private readonly SqliteCommandCache _commands;
     private readonly SqliteVaultStoreOptions _options;
     private readonly Action _release;
-    private SqliteTransaction? _transaction;
+    private bool _open;
     private AuditChainHead? _head;
 
     public SqliteVaultTransaction(SqliteConnection connection, SqliteCommandCache commands, SqliteVaultStoreOptions options, Action release)
@@ -28,7 +29,8 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
         _commands = commands;
         _options = options;
         _release = release;
-        _transaction = connection.BeginTransaction(deferred: false);
+        commands.Get("BEGIN IMMEDIATE", null).ExecuteNonQuery();
+        _open = true;
     }
 
     public Task CreateSubjectAsync(StoredSubject subject, CancellationToken cancellationToken)
@@ -139,26 +141,18 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
     public Task CommitAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var transaction = _transaction ?? throw new InvalidOperationException("The transaction has already completed.");
-        transaction.Commit();
+        Command("COMMIT").ExecuteNonQuery();
         Complete();
         return Task.CompletedTask;
     }
 
     public Task RollbackAsync(CancellationToken cancellationToken)
     {
-        _transaction?.Rollback();
-        Complete();
-        return Task.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        if (_transaction is not null)
+        if (_open)
         {
             try
             {
-                _transaction.Rollback();
+                RollbackIfActive();
             }
             finally
             {
@@ -166,7 +160,15 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
             }
         }
 
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => new(RollbackAsync(CancellationToken.None));
+
+    /// <summary>Rolls back unless SQLite already did (some errors end the transaction themselves).</summary>
+    private void RollbackIfActive()
+    {
+        if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0) _commands.Get("ROLLBACK", null).ExecuteNonQuery();
     }
 
     private static readonly string[] MergedTables =
@@ -208,7 +210,7 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
     }
 
     private SqliteCommand Command(string sql) =>
-        _commands.Get(sql, _transaction ?? throw new InvalidOperationException("The transaction has already completed."));
+        _open ? _commands.Get(sql, null) : throw new InvalidOperationException("The transaction has already completed.");
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "A params array must be the last parameter.")]
     private int Scalar(string sql, CancellationToken cancellationToken, params object?[] values)
@@ -243,14 +245,12 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
 
     private void Complete()
     {
-        var transaction = _transaction;
-        if (transaction is null)
+        if (!_open)
         {
             return;
         }
 
-        _transaction = null;
-        transaction.Dispose();
+        _open = false;
         _release();
     }
 }
