@@ -10,11 +10,16 @@ namespace Custodian.Postgres;
 /// </summary>
 internal static class PostgresErrors
 {
-    public static bool IsConstraint(PostgresException ex) =>
-        ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation;
+    /// <summary>Raised by <c>require_live_subject</c> (migration 0012): the subject is unknown, merged or erased.</summary>
+    public const string SubjectNotLiveSqlState = "CU001";
 
-    public static VaultStoreException Translate(PostgresException ex, string duplicateCode) =>
-        ex.SqlState == PostgresErrorCodes.ForeignKeyViolation
-            ? new VaultStoreException(VaultStoreException.UnknownSubject, $"A referenced subject or record does not exist (constraint {ex.ConstraintName}).", ex)
-            : new VaultStoreException(duplicateCode, $"The id or key is already in use (constraint {ex.ConstraintName}).", ex);
+    public static bool IsConstraint(PostgresException ex) =>
+        ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation or SubjectNotLiveSqlState;
+
+    public static VaultStoreException Translate(PostgresException ex, string duplicateCode) => ex.SqlState switch
+    {
+        PostgresErrorCodes.ForeignKeyViolation => new VaultStoreException(VaultStoreException.UnknownSubject, $"A referenced subject or record does not exist (constraint {ex.ConstraintName}).", ex),
+        SubjectNotLiveSqlState => new VaultStoreException(VaultStoreException.SubjectNotLive, ex.MessageText, ex),
+        _ => new VaultStoreException(duplicateCode, $"The id or key is already in use (constraint {ex.ConstraintName}).", ex),
+    };
 }

@@ -96,6 +96,10 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             subject.BirthDateSealed);
     }
 
+    // The check travels with the unit's other statements: the function raises SQLSTATE CU001, which fails the batch whole.
+    public Task RequireLiveSubjectAsync(string subjectId, CancellationToken cancellationToken) =>
+        DeferAsync("SELECT require_live_subject($1)", VaultStoreException.SubjectNotLive, subjectId);
+
     public Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
         DeferAsync("INSERT INTO lookup_keys (kind, blind_index, subject_id) VALUES ($1, $2, $3)", VaultStoreException.LookupTaken, (int)kind, blindIndex, subjectId);
 

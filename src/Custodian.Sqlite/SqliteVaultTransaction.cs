@@ -46,6 +46,16 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
         return Task.CompletedTask;
     }
 
+    public Task RequireLiveSubjectAsync(string subjectId, CancellationToken cancellationToken)
+    {
+        if (Scalar("SELECT COUNT(*) FROM subjects WHERE id = $p0 AND merged_into IS NULL AND shredded_at IS NULL", cancellationToken, subjectId) == 0)
+        {
+            throw new VaultStoreException(VaultStoreException.SubjectNotLive, $"Subject {subjectId} does not exist, was merged or was erased.");
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken)
     {
         Run("INSERT INTO lookup_keys (kind, blind_index, subject_id) VALUES ($p0, $p1, $p2)", cancellationToken, VaultStoreException.LookupTaken, (int)kind, blindIndex.ToArray(), subjectId);

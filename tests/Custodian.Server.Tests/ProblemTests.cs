@@ -208,6 +208,44 @@ public sealed class ProblemTests(CekuraServer server)
     }
 
     [Fact]
+    public async Task Ledger_writes_about_an_unknown_merged_or_erased_person_are_refused_and_write_nothing()
+    {
+        var (survivor, _) = await server.NewPersonAsync();
+        var (merged, _) = await server.NewPersonAsync();
+        var (erased, _) = await server.NewPersonAsync();
+        await server.Admin.MergeSubjectsAsync(survivor, merged);
+        var store = server.Factory.Runtime.Vault.Store;
+        await using (var transaction = await store.BeginAsync(CancellationToken.None))
+        {
+            await transaction.ShredSubjectAsync(erased, DateTimeOffset.UtcNow, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        var head = await store.GetAuditHeadAsync(CancellationToken.None);
+        (string Id, HttpStatusCode Status, string Code)[] people =
+        [
+            ("sub_doesnotexist", HttpStatusCode.NotFound, VaultErrorCodes.UnknownSubject),
+            (merged, HttpStatusCode.NotFound, VaultErrorCodes.UnknownSubject),
+            (erased, HttpStatusCode.Gone, VaultErrorCodes.SubjectErased),
+        ];
+        foreach (var (id, status, code) in people)
+        {
+            using var objection = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/objections", server.ServiceKey, """{"purpose": "marketing.communications.post"}""");
+            using var consent = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/consents", server.ServiceKey, """{"given": true, "purpose": "marketing.communications.email"}""");
+            using var restriction = await RawApi.SendAsync(Http, HttpMethod.Put, $"/v1/subjects/{id}/restriction", server.ServiceKey, """{"restricted": true}""");
+
+            await RawApi.ProblemAsync(objection, status, code);
+            await RawApi.ProblemAsync(consent, status, code);
+            await RawApi.ProblemAsync(restriction, status, code);
+        }
+
+        using var again = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{merged}/objections", server.ServiceKey, """{"purpose": "marketing.communications.post"}""");
+        var mergedProblem = await RawApi.ProblemAsync(again, HttpStatusCode.NotFound, VaultErrorCodes.UnknownSubject);
+        Assert.Contains(survivor, mergedProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(head.Sequence, (await store.GetAuditHeadAsync(CancellationToken.None)).Sequence);
+    }
+
+    [Fact]
     [CoversCode(VaultErrorCodes.NotASecret)]
     public async Task Verifying_a_category_that_is_not_a_secret_is_400()
     {

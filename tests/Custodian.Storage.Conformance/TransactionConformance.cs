@@ -138,6 +138,54 @@ public abstract class TransactionConformance<TFactory> : VaultStoreConformance<T
     }
 
     [Fact]
+    public async Task A_unit_of_work_that_requires_a_live_subject_writes_for_a_live_one()
+    {
+        var subject = await NewSubjectAsync();
+        var head = await Store.GetAuditHeadAsync(Ct);
+
+        await InTransactionAsync(async t =>
+        {
+            await t.RequireLiveSubjectAsync(subject.SubjectId, Ct);
+            await t.AddObjectionAsync(new Objection(TestData.NewId("obj"), subject.SubjectId, "analytics.reporting", TestData.T0), Ct);
+            await t.AppendAuditAsync(TestData.Audit("objection.add", subject.SubjectId), Ct);
+        });
+
+        Assert.Single((await Store.LoadSubjectStateAsync(subject.SubjectId, Ct))!.Objections);
+        Assert.Equal(head.Sequence + 1, (await Store.GetAuditHeadAsync(Ct)).Sequence);
+    }
+
+    [Theory]
+    [InlineData("unknown")]
+    [InlineData("merged")]
+    [InlineData("erased")]
+    public async Task A_unit_of_work_that_requires_a_live_subject_writes_nothing_and_no_audit_entry_for_one_that_is_not(string status)
+    {
+        var subject = await NewSubjectAsync();
+        var target = status == "unknown" ? TestData.NewId("sub") : subject.SubjectId;
+        if (status == "merged")
+        {
+            var survivor = await NewSubjectAsync();
+            await InTransactionAsync(t => t.MergeSubjectsAsync(survivor.SubjectId, subject.SubjectId, TestData.T0, Ct));
+        }
+        else if (status == "erased")
+        {
+            await InTransactionAsync(t => t.ShredSubjectAsync(subject.SubjectId, TestData.T0, Ct));
+        }
+
+        var head = await Store.GetAuditHeadAsync(Ct);
+        var ex = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(async t =>
+        {
+            await t.RequireLiveSubjectAsync(target, Ct);
+            await t.AppendRestrictionAsync(new RestrictionChange(subject.SubjectId, true, TestData.T0.AddDays(1)), Ct);
+            await t.AppendAuditAsync(TestData.Audit("restriction.on", target), Ct);
+        }));
+
+        Assert.Equal(VaultStoreException.SubjectNotLive, ex.Code);
+        Assert.Empty((await Store.LoadSubjectStateAsync(subject.SubjectId, Ct))!.Restrictions);
+        Assert.Equal(head, await Store.GetAuditHeadAsync(Ct));
+    }
+
+    [Fact]
     public async Task Units_of_work_started_concurrently_run_one_after_the_other()
     {
         var subjects = Enumerable.Range(0, 8).Select(_ => TestData.Subject()).ToList();

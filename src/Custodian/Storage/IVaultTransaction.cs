@@ -13,6 +13,14 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// <exception cref="VaultStoreException"><c>STORE002</c> when the id exists.</exception>
     Task CreateSubjectAsync(StoredSubject subject, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the unit of work depend on the subject being live (existing, neither merged into another nor erased). A
+    /// store may check at once or, to save a round trip, send the check ahead of the unit's writes later; either way a
+    /// unit of work whose subject is not live writes nothing.
+    /// </summary>
+    /// <exception cref="VaultStoreException"><c>STORE008</c> when the subject is not live, here or at the statement or commit that runs the check.</exception>
+    Task RequireLiveSubjectAsync(string subjectId, CancellationToken cancellationToken);
+
     /// <summary>Points a blind index at a subject.</summary>
     /// <exception cref="VaultStoreException"><c>STORE005</c> when it already points at a subject.</exception>
     Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken);

@@ -27,6 +27,9 @@ public sealed class VaultStoreException : Exception
     /// <summary>The schema is newer than this code understands.</summary>
     public const string SchemaTooNew = "STORE007";
 
+    /// <summary>A write needed a live subject: the subject does not exist, was merged into another or was erased.</summary>
+    public const string SubjectNotLive = "STORE008";
+
     /// <summary>Creates the exception with a stable code.</summary>
     public VaultStoreException(string code, string message)
         : base($"{code}: {message}")

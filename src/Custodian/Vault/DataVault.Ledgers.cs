@@ -19,7 +19,6 @@ public sealed partial class DataVault
         if (kind == ConsentKind.Permission) ResolvePermission(key);
         else if (kind == ConsentKind.Cookie) ResolveCookieCategory(key[CookieKeyPrefix.Length..]);
         else ResolvePurpose(key);
-        await RequireLiveSubjectAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
         var entry = new ConsentEntry(Ids.New("cns"), subjectId, key, kind, given, isExplicit, Policy.Document.Version, method, evidence, now)
         {
@@ -30,7 +29,7 @@ public sealed partial class DataVault
         var expiryChanges = !isPermission && given && PolicyCountsFrom(Custodian.Policy.RetentionAnchor.ConsentGiven)
             ? await ExpiryChangesAsync(subjectId, s => s with { Consents = [.. s.Consents, new RetentionConsent(key, given, now)] }, now, cancellationToken)
             : [];
-        await WriteAsync(async tx =>
+        await WriteForLiveAsync(subjectId, async tx =>
         {
             await tx.AppendConsentAsync(entry, cancellationToken);
             if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
@@ -42,10 +41,9 @@ public sealed partial class DataVault
     public async Task<string> ObjectAsync(string subjectId, string purposeKey, string actor, CancellationToken cancellationToken)
     {
         ResolvePurpose(purposeKey);
-        await RequireLiveSubjectAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
         var objection = new Objection(Ids.New("obj"), subjectId, purposeKey, now);
-        await WriteAsync(tx => tx.AddObjectionAsync(objection, cancellationToken), new AuditEntry(now, actor, "objection.add") { SubjectId = subjectId, Purpose = purposeKey }, cancellationToken);
+        await WriteForLiveAsync(subjectId, tx => tx.AddObjectionAsync(objection, cancellationToken), new AuditEntry(now, actor, "objection.add") { SubjectId = subjectId, Purpose = purposeKey }, cancellationToken);
         return objection.ObjectionId;
     }
 
@@ -65,9 +63,8 @@ public sealed partial class DataVault
     /// <summary>Switches restriction of processing on or off (Art. 18).</summary>
     public async Task RestrictAsync(string subjectId, bool restricted, string actor, CancellationToken cancellationToken)
     {
-        await RequireLiveSubjectAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
-        await WriteAsync(tx => tx.AppendRestrictionAsync(new RestrictionChange(subjectId, restricted, now), cancellationToken), new AuditEntry(now, actor, restricted ? "restriction.on" : "restriction.off") { SubjectId = subjectId }, cancellationToken);
+        await WriteForLiveAsync(subjectId, tx => tx.AppendRestrictionAsync(new RestrictionChange(subjectId, restricted, now), cancellationToken), new AuditEntry(now, actor, restricted ? "restriction.on" : "restriction.off") { SubjectId = subjectId }, cancellationToken);
     }
 
     /// <summary>Records a relationship event (<c>subscription</c> <c>opened</c>, <c>ended</c>…): the anchors of contract purposes and retention.</summary>
@@ -90,28 +87,25 @@ public sealed partial class DataVault
     public async Task AuthoriseRecipientAsync(string subjectId, string recipientKey, bool given, string actor, CancellationToken cancellationToken)
     {
         ResolveRecipient(recipientKey);
-        await RequireLiveSubjectAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
-        await WriteAsync(tx => tx.AppendRecipientAuthorisationAsync(new RecipientAuthorisation(subjectId, recipientKey, given, now), cancellationToken),
+        await WriteForLiveAsync(subjectId, tx => tx.AppendRecipientAuthorisationAsync(new RecipientAuthorisation(subjectId, recipientKey, given, now), cancellationToken),
             new AuditEntry(now, actor, given ? "recipient.authorise" : "recipient.revoke") { SubjectId = subjectId, Recipient = recipientKey }, cancellationToken);
     }
 
     /// <summary>Records a guardian's consent for a person under the minimum age, or its withdrawal (CR12).</summary>
     public async Task RecordGuardianConsentAsync(string subjectId, bool given, string guardianReference, string actor, CancellationToken cancellationToken)
     {
-        await RequireLiveSubjectAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
-        await WriteAsync(tx => tx.AppendGuardianConsentAsync(new GuardianConsent(subjectId, given, now, guardianReference), cancellationToken),
+        await WriteForLiveAsync(subjectId, tx => tx.AppendGuardianConsentAsync(new GuardianConsent(subjectId, given, now, guardianReference), cancellationToken),
             new AuditEntry(now, actor, given ? "guardian.consent" : "guardian.withdraw") { SubjectId = subjectId }, cancellationToken);
     }
 
     /// <summary>Places a legal hold (a dispute): the person's data cannot be erased while it lasts.</summary>
     public async Task<string> PlaceLegalHoldAsync(string subjectId, string reasonCode, DateTimeOffset? until, string actor, CancellationToken cancellationToken)
     {
-        await RequireLiveSubjectAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
         var hold = new LegalHold(Ids.New("hld"), subjectId, reasonCode, now, until);
-        await WriteAsync(tx => tx.PlaceLegalHoldAsync(hold, cancellationToken), new AuditEntry(now, actor, "hold.place") { SubjectId = subjectId, ReasonCodes = [reasonCode] }, cancellationToken);
+        await WriteForLiveAsync(subjectId, tx => tx.PlaceLegalHoldAsync(hold, cancellationToken), new AuditEntry(now, actor, "hold.place") { SubjectId = subjectId, ReasonCodes = [reasonCode] }, cancellationToken);
         return hold.HoldId;
     }
 
@@ -126,6 +120,30 @@ public sealed partial class DataVault
             foreach (var hold in open) await tx.LiftLegalHoldAsync(hold.HoldId, now, cancellationToken);
         }, new AuditEntry(now, actor, "hold.lift") { SubjectId = subjectId, Count = open.Count }, cancellationToken);
         return open.Count;
+    }
+
+    /// <summary>
+    /// <see cref="WriteAsync"/> for a person who must be live: the check is part of the unit of work (on PostgreSQL it
+    /// travels with the writes, one round trip for both). Only when it fails is the person read again, for the reason.
+    /// </summary>
+    private async Task WriteForLiveAsync(string subjectId, Func<IVaultTransaction, Task> write, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(
+                async tx =>
+                {
+                    await tx.RequireLiveSubjectAsync(subjectId, cancellationToken);
+                    await write(tx);
+                },
+                audit,
+                cancellationToken);
+        }
+        catch (VaultStoreException e) when (e.Code == VaultStoreException.SubjectNotLive)
+        {
+            await RequireLiveSubjectAsync(subjectId, cancellationToken);
+            throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
+        }
     }
 
     private async Task WriteAsync(Func<IVaultTransaction, Task> write, AuditEntry audit, CancellationToken cancellationToken)
