@@ -23,11 +23,14 @@ public sealed class SchemaFixture(string prefix) : IAsyncDisposable
             CancellationToken.None);
     }
 
-    /// <summary>Runs SQL in the schema, as an operator (or an attacker with database access) would.</summary>
+    /// <summary>
+    /// Runs SQL in the schema, as an operator (or an attacker with database access) would. Unpooled: a pool per schema
+    /// would keep one idle server connection per test for minutes, and a suite run would exhaust <c>max_connections</c>.
+    /// </summary>
     public async Task<object?> SqlAsync(string sql)
     {
         _connectionString ??= await TestDatabase.GetConnectionStringAsync(CancellationToken.None);
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = Schema }.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { SearchPath = Schema, Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();

@@ -148,7 +148,8 @@ public sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    private string Output()
+    /// <summary>What the server wrote to stdout and stderr so far.</summary>
+    public string Output()
     {
         lock (_output)
         {
