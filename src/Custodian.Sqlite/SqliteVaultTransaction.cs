@@ -74,33 +74,65 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
 
     public Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        const string Family = "WITH RECURSIVE family(id) AS (SELECT $p0 UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id) ";
         RequireSubject(subjectId, cancellationToken);
-        var destroyed = Run(Family + "DELETE FROM subject_keys WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
-        Run(Family + "DELETE FROM lookup_keys WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
-        Run(Family + "DELETE FROM device_identifiers WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
-        Run(Family + "UPDATE devices SET name_sealed = NULL WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
-        Run(Family + "DELETE FROM signin_challenges WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
-        Run(Family + "UPDATE subjects SET shredded_at = $p1, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL", cancellationToken, null, subjectId, Ticks(at));
+        var destroyed = 0;
+        foreach (var id in Family(subjectId, cancellationToken))
+        {
+            destroyed += Run("DELETE FROM subject_keys WHERE subject_id = $p0", cancellationToken, null, id);
+            Run("DELETE FROM lookup_keys WHERE subject_id = $p0", cancellationToken, null, id);
+            Run("DELETE FROM device_identifiers WHERE subject_id = $p0", cancellationToken, null, id);
+            Run("UPDATE devices SET name_sealed = NULL WHERE subject_id = $p0", cancellationToken, null, id);
+            Run("DELETE FROM signin_challenges WHERE subject_id = $p0", cancellationToken, null, id);
+            Run("UPDATE subjects SET shredded_at = $p1, birth_date_sealed = NULL WHERE id = $p0 AND shredded_at IS NULL", cancellationToken, null, id, Ticks(at));
+        }
+
         return Task.FromResult(destroyed);
     }
 
     public Task<int> PurgeShreddedSubjectAsync(string subjectId, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        const string Family = "WITH RECURSIVE family(id) AS (SELECT id FROM subjects WHERE id = $p0 AND shredded_at IS NOT NULL UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id) ";
-        const string Count = Family + """
-            SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE subject_id IN (SELECT id FROM family) LIMIT $p1))
-                 + (SELECT COUNT(*) FROM (SELECT 1 FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $p2 LIMIT $p1))
-                 + (SELECT COUNT(*) FROM (SELECT 1 FROM devices WHERE subject_id IN (SELECT id FROM family) LIMIT $p1))
+        const string Count = """
+            SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE subject_id = $p0 LIMIT $p1))
+                 + (SELECT COUNT(*) FROM (SELECT 1 FROM records WHERE subject_id = $p0 AND key_kind = $p2 LIMIT $p1))
+                 + (SELECT COUNT(*) FROM (SELECT 1 FROM devices WHERE subject_id = $p0 LIMIT $p1))
             """;
+        if (Scalar("SELECT COUNT(*) FROM subjects WHERE id = $p0 AND shredded_at IS NOT NULL", cancellationToken, subjectId) == 0) return Task.FromResult(0);
+        var family = Family(subjectId, cancellationToken);
+
         // Counting stops past the limit, so a person with millions of events costs no more to turn away than anyone else.
-        if (Scalar(Count, cancellationToken, subjectId, limit + 1, (int)SealingKeyKind.Subject) > limit) return Task.FromResult(-1);
-        var deleted = Run(Family + "DELETE FROM events WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
-        deleted += Run(Family + "DELETE FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $p1", cancellationToken, null, subjectId, (int)SealingKeyKind.Subject);
-        deleted += Run(Family + "DELETE FROM devices WHERE subject_id IN (SELECT id FROM family)", cancellationToken, null, subjectId);
-        Run(Family + "UPDATE subjects SET purged_at = shredded_at WHERE id IN (SELECT id FROM family) AND purged_at IS NULL", cancellationToken, null, subjectId);
+        var rows = 0;
+        foreach (var id in family)
+        {
+            rows += Scalar(Count, cancellationToken, id, limit + 1 - rows, (int)SealingKeyKind.Subject);
+            if (rows > limit) return Task.FromResult(-1);
+        }
+
+        var deleted = 0;
+        foreach (var id in family)
+        {
+            deleted += Run("DELETE FROM events WHERE subject_id = $p0", cancellationToken, null, id);
+            deleted += Run("DELETE FROM records WHERE subject_id = $p0 AND key_kind = $p1", cancellationToken, null, id, (int)SealingKeyKind.Subject);
+            deleted += Run("DELETE FROM devices WHERE subject_id = $p0", cancellationToken, null, id);
+            Run("UPDATE subjects SET purged_at = shredded_at WHERE id = $p0 AND purged_at IS NULL", cancellationToken, null, id);
+        }
+
         return Task.FromResult(deleted);
+    }
+
+    /// <summary>
+    /// The person and everyone merged into them, directly or through an earlier merge. Most people absorbed nobody, so
+    /// one probe of the merge index answers; the recursive walk runs only for a survivor of a merge.
+    /// </summary>
+    private List<string> Family(string subjectId, CancellationToken cancellationToken)
+    {
+        if (Scalar("SELECT EXISTS (SELECT 1 FROM subjects WHERE merged_into = $p0)", cancellationToken, subjectId) == 0) return [subjectId];
+        var command = Command("WITH RECURSIVE family(id) AS (SELECT $p0 UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id) SELECT id FROM family");
+        Bind(command, [subjectId]);
+        var family = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) family.Add(reader.GetString(0));
+        return family;
     }
 
     public Task MergeSubjectsAsync(string survivorId, string mergedId, DateTimeOffset at, CancellationToken cancellationToken)

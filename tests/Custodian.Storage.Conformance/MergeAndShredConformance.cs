@@ -192,6 +192,65 @@ public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance
     }
 
     [Fact]
+    public async Task Shredding_and_purging_reach_people_merged_through_an_earlier_merge()
+    {
+        var survivor = await NewSubjectAsync();
+        var middle = await NewSubjectAsync();
+        var earliest = await NewSubjectAsync();
+        var oldest = TestData.Record(earliest.SubjectId);
+        await InTransactionAsync(async t =>
+        {
+            foreach (var s in new[] { survivor, middle, earliest })
+            {
+                using var key = TestData.Keys.CreateSubjectKey(s.SubjectId);
+                await t.StoreSubjectKeyAsync(new WrappedSubjectKey(s.SubjectId, key.KeyId, key.Wrapped, TestData.T0), Ct);
+            }
+
+            await t.WriteRecordsAsync([oldest], Ct);
+            await t.AppendEventsAsync(Enumerable.Range(0, 3).Select(i => TestData.Event(middle.SubjectId, i)).ToList(), Ct);
+            await t.MergeSubjectsAsync(middle.SubjectId, earliest.SubjectId, TestData.T0, Ct);
+            await t.MergeSubjectsAsync(survivor.SubjectId, middle.SubjectId, TestData.T0, Ct);
+        });
+        int destroyed = 0, purged = 0;
+
+        await InTransactionAsync(async t =>
+        {
+            destroyed = await t.ShredSubjectAsync(survivor.SubjectId, TestData.T0.AddDays(1), Ct);
+            purged = await t.PurgeShreddedSubjectAsync(survivor.SubjectId, 100, Ct);
+        });
+
+        Assert.Equal(3, destroyed);
+        Assert.Equal(4, purged);
+        Assert.Null(await Store.GetSubjectKeyAsync(earliest.SubjectId, Ct));
+        Assert.Null(await Store.GetRecordAsync(oldest.RecordId, Ct));
+        Assert.Equal(0, await Store.CountEventsAsync(survivor.SubjectId, Ct));
+        Assert.Equal(TestData.T0.AddDays(1), (await Store.GetSubjectAsync(earliest.SubjectId, Ct))!.ShreddedAt);
+    }
+
+    [Fact]
+    public async Task The_purge_limit_counts_the_rows_of_the_whole_merged_family()
+    {
+        var survivor = await NewSubjectAsync();
+        var merged = await NewSubjectAsync();
+        await InTransactionAsync(async t =>
+        {
+            await t.AppendEventsAsync(Enumerable.Range(0, 6).Select(i => TestData.Event(survivor.SubjectId, i)).ToList(), Ct);
+            await t.AppendEventsAsync(Enumerable.Range(0, 6).Select(i => TestData.Event(merged.SubjectId, 100 + i)).ToList(), Ct);
+            await t.MergeSubjectsAsync(survivor.SubjectId, merged.SubjectId, TestData.T0, Ct);
+        });
+        var purged = 0;
+
+        await InTransactionAsync(async t =>
+        {
+            await t.ShredSubjectAsync(survivor.SubjectId, TestData.T0, Ct);
+            purged = await t.PurgeShreddedSubjectAsync(survivor.SubjectId, 10, Ct);
+        });
+
+        Assert.Equal(-1, purged);
+        Assert.Equal(12, await Store.CountEventsAsync(survivor.SubjectId, Ct));
+    }
+
+    [Fact]
     public async Task A_person_not_shredded_loses_nothing_to_the_purge()
     {
         var subject = await NewSubjectAsync();
