@@ -16,22 +16,15 @@ public sealed partial class PostgresVaultStore
     private const string StateVersionSql = "COALESCE((SELECT version FROM subject_state_versions WHERE subject_id = $1), 0)";
 
     /// <inheritdoc />
-    /// <remarks>One repeatable-read snapshot and one round trip: every ledger is sent as one batch.</remarks>
+    /// <remarks>One statement, so one snapshot and one round trip: every ledger comes back as a column.</remarks>
     public Task<SubjectState?> LoadSubjectStateAsync(string subjectId, CancellationToken cancellationToken) =>
-        WithConnectionAsync(
-            async connection =>
-            {
-                await using var batch = SnapshotBatch(connection);
-                AddStateCommands(batch, subjectId, withKey: false);
-                return await InSnapshotAsync(connection, batch, async reader => await ReadStateAsync(reader, cancellationToken), cancellationToken);
-            },
-            cancellationToken);
+        WithConnectionAsync(async connection => (await ReadWholeStateAsync(connection, subjectId, withRecords: false, cancellationToken)).State, cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>
-    /// One repeatable-read snapshot per round trip. A caller holding a copy of the state is taken at its word first: the
-    /// version and the records are all that is read, four statements instead of thirteen. Only when the version moved
-    /// (or no copy is held) is everything read, the version included, in one snapshot. The records are not versioned
+    /// One snapshot per round trip. A caller holding a copy of the state is taken at its word first: the version and the
+    /// records are all that is read, in one statement instead of thirteen. Only when the version moved (or no copy is
+    /// held) is everything read, the version included, in one more statement. The records are not versioned
     /// here, so they come every time they are asked for.
     /// </remarks>
     public Task<SubjectView> GetSubjectViewAsync(string subjectId, SubjectVersions known, bool withRecords, CancellationToken cancellationToken) =>
@@ -40,115 +33,43 @@ public sealed partial class PostgresVaultStore
             {
                 if (known.State is { } held)
                 {
-                    var current = await ReadViewAsync(connection, subjectId, withState: false, withRecords, cancellationToken);
+                    var current = await ReadVersionAndRecordsAsync(connection, subjectId, withRecords, cancellationToken);
                     if (current.Versions.State == held) return current;
                 }
 
-                return await ReadViewAsync(connection, subjectId, withState: true, withRecords, cancellationToken);
+                return await ReadViewAsync(connection, subjectId, withRecords, cancellationToken);
             },
             cancellationToken);
 
-    /// <summary>The version and, as asked, the state with its key and the records, in one snapshot and one round trip.</summary>
-    private static async Task<SubjectView> ReadViewAsync(NpgsqlConnection connection, string subjectId, bool withState, bool withRecords, CancellationToken cancellationToken)
+    /// <summary>
+    /// The version and, as asked, the records, in one statement (one snapshot without opening a transaction): the
+    /// version on every row, joined to the person's records, or on one row of nulls when they have none.
+    /// </summary>
+    private static async Task<SubjectView> ReadVersionAndRecordsAsync(NpgsqlConnection connection, string subjectId, bool withRecords, CancellationToken cancellationToken)
     {
-        await using var batch = SnapshotBatch(connection);
-        batch.BatchCommands.Add(BatchCommand($"SELECT {StateVersionSql}", subjectId));
-        if (withState) AddStateCommands(batch, subjectId, withKey: true);
-        if (withRecords) batch.BatchCommands.Add(BatchCommand($"SELECT {RecordColumns} FROM records WHERE subject_id = $1 ORDER BY collected_at, id", subjectId));
-        return await InSnapshotAsync(
-            connection,
-            batch,
-            async reader =>
-            {
-                await reader.ReadAsync(cancellationToken);
-                var version = reader.GetInt64(0);
-                SubjectState? state = null;
-                WrappedSubjectKey? key = null;
-                if (withState)
-                {
-                    await reader.NextResultAsync(cancellationToken);
-                    state = await ReadStateAsync(reader, cancellationToken);
-                    key = (await NextResultAsync(reader, MapSubjectKey, cancellationToken)).FirstOrDefault();
-                }
-
-                var records = withRecords ? await NextResultAsync(reader, MapRecord, cancellationToken) : null;
-                return new SubjectView(new SubjectVersions(version, null), !withState, state, key, records);
-            },
-            cancellationToken);
-    }
-
-    private const int LedgerCount = 7;
-
-    /// <summary>A batch that opens a repeatable-read snapshot; <see cref="InSnapshotAsync"/> closes it in the same round trip.</summary>
-    private static NpgsqlBatch SnapshotBatch(NpgsqlConnection connection) =>
-        new(connection) { BatchCommands = { new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") } };
-
-    /// <summary>Sends the batch with a closing <c>COMMIT</c> and reads its results (the <c>BEGIN</c>'s already skipped).</summary>
-    private static async Task<T> InSnapshotAsync<T>(NpgsqlConnection connection, NpgsqlBatch batch, Func<NpgsqlDataReader, Task<T>> read, CancellationToken cancellationToken)
-    {
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        try
+        const string WithRecordsSql = $"""
+            SELECT v.version, r.id, r.subject_id, r.key_owner_id, r.category, r.source, r.purpose, r.collected_at, r.expires_at, r.key_kind, r.version, r.sealed, r.erased_at
+            FROM (SELECT {StateVersionSql} AS version) v LEFT JOIN records r ON r.subject_id = $1
+            ORDER BY r.collected_at, r.id
+            """;
+        long version = 0;
+        var records = new List<StoredRecord>();
+        await using var command = new NpgsqlCommand(withRecords ? WithRecordsSql : $"SELECT {StateVersionSql}", connection) { Parameters = { new() { Value = subjectId } } };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            return await read(reader);
-        }
-        catch
-        {
-            // A batch cut short leaves the snapshot open: close it before the connection goes back to the pool.
-            if (connection.FullState == ConnectionState.Open) await new NpgsqlCommand("ROLLBACK", connection).ExecuteNonQueryAsync(CancellationToken.None);
-            throw;
-        }
-    }
-
-    /// <summary>The subject row (with its key flag and state version) and the seven ledgers; with <paramref name="withKey"/> also the wrapped key.</summary>
-    private static void AddStateCommands(NpgsqlBatch batch, string subjectId, bool withKey)
-    {
-        batch.BatchCommands.Add(BatchCommand($"SELECT id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at, EXISTS (SELECT 1 FROM subject_keys k WHERE k.subject_id = s.id), {StateVersionSql} FROM subjects s WHERE id = $1", subjectId));
-        batch.BatchCommands.Add(BatchCommand("SELECT id, subject_id, key, kind, given, explicit, policy_version, method, evidence, at, recorded_at, controller, legal_basis FROM consents WHERE subject_id = $1 ORDER BY at, seq", subjectId));
-        batch.BatchCommands.Add(BatchCommand("SELECT id, subject_id, purpose, at, lifted_at FROM objections WHERE subject_id = $1 ORDER BY at, seq", subjectId));
-        batch.BatchCommands.Add(BatchCommand("SELECT subject_id, restricted, at FROM restrictions WHERE subject_id = $1 ORDER BY at, seq", subjectId));
-        batch.BatchCommands.Add(BatchCommand("SELECT id, subject_id, reason, from_at, until_at, lifted_at FROM legal_holds WHERE subject_id = $1 ORDER BY from_at, seq", subjectId));
-        batch.BatchCommands.Add(BatchCommand("SELECT subject_id, kind, event, at FROM relationship_events WHERE subject_id = $1 ORDER BY at, seq", subjectId));
-        batch.BatchCommands.Add(BatchCommand("SELECT subject_id, recipient, given, at FROM recipient_authorisations WHERE subject_id = $1 ORDER BY at, seq", subjectId));
-        batch.BatchCommands.Add(BatchCommand("SELECT subject_id, given, at, guardian_ref FROM guardian_consents WHERE subject_id = $1 ORDER BY at, seq", subjectId));
-        if (withKey) batch.BatchCommands.Add(BatchCommand("SELECT subject_id, key_id, wrapped, created_at FROM subject_keys WHERE subject_id = $1", subjectId));
-    }
-
-    /// <summary>Reads the results of <see cref="AddStateCommands"/> (without the key), the reader on the subject row's result; null for no subject.</summary>
-    private static async Task<SubjectState?> ReadStateAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            await SkipResultsAsync(reader, LedgerCount, cancellationToken);
-            return null;
+            version = reader.GetInt64(0);
+            if (withRecords && !reader.IsDBNull(1)) records.Add(MapRecordAt(reader, 1));
         }
 
-        var subject = MapSubject(reader);
-        var hasDataKey = reader.GetBoolean(6);
-        var version = reader.GetInt64(7);
-        return new SubjectState
-        {
-            Subject = subject,
-            HasDataKey = hasDataKey,
-            Version = version,
-            Consents = await NextResultAsync(reader, r => new ConsentEntry(r.GetString(0), r.GetString(1), r.GetString(2), (ConsentKind)r.GetInt32(3), r.GetBoolean(4), r.GetBoolean(5), r.GetString(6), r.GetString(7), OptionalString(r, 8), Time(r, 9))
-            {
-                RecordedAt = Time(r, 10),
-                Controller = OptionalString(r, 11),
-                LegalBasis = OptionalString(r, 12),
-            }, cancellationToken),
-            Objections = await NextResultAsync(reader, r => new Objection(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4)), cancellationToken),
-            Restrictions = await NextResultAsync(reader, r => new RestrictionChange(r.GetString(0), r.GetBoolean(1), Time(r, 2)), cancellationToken),
-            LegalHolds = await NextResultAsync(reader, r => new LegalHold(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3), OptionalTime(r, 4), OptionalTime(r, 5)), cancellationToken),
-            Relationships = await NextResultAsync(reader, r => new RelationshipEvent(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3)), cancellationToken),
-            RecipientAuthorisations = await NextResultAsync(reader, r => new RecipientAuthorisation(r.GetString(0), r.GetString(1), r.GetBoolean(2), Time(r, 3)), cancellationToken),
-            GuardianConsents = await NextResultAsync(reader, r => new GuardianConsent(r.GetString(0), r.GetBoolean(1), Time(r, 2), r.GetString(3)), cancellationToken),
-        };
+        return new SubjectView(new SubjectVersions(version, null), StateUnchanged: true, null, null, withRecords ? records : null);
     }
 
-    private static async Task SkipResultsAsync(NpgsqlDataReader reader, int count, CancellationToken cancellationToken)
+    /// <summary>The version, the state with its key and, as asked, the records, in one statement.</summary>
+    private static async Task<SubjectView> ReadViewAsync(NpgsqlConnection connection, string subjectId, bool withRecords, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < count; i++) await reader.NextResultAsync(cancellationToken);
+        var (version, state, key, records) = await ReadWholeStateAsync(connection, subjectId, withRecords, cancellationToken);
+        return new SubjectView(new SubjectVersions(version, null), StateUnchanged: false, state, key, records);
     }
 
     /// <inheritdoc />
@@ -286,12 +207,15 @@ public sealed partial class PostgresVaultStore
             MapRecord,
             cancellationToken);
 
-    private static StoredRecord MapRecord(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(3), (RecordSource)r.GetInt32(4), r.GetString(5), Time(r, 6), OptionalTime(r, 7), (SealingKeyKind)r.GetInt32(8), OptionalBytes(r, 10))
+    private static StoredRecord MapRecord(NpgsqlDataReader r) => MapRecordAt(r, 0);
+
+    /// <summary>A record whose <see cref="RecordColumns"/> start at column <paramref name="o"/>.</summary>
+    private static StoredRecord MapRecordAt(NpgsqlDataReader r, int o) =>
+        new(r.GetString(o), r.GetString(o + 1), r.GetString(o + 3), (RecordSource)r.GetInt32(o + 4), r.GetString(o + 5), Time(r, o + 6), OptionalTime(r, o + 7), (SealingKeyKind)r.GetInt32(o + 8), OptionalBytes(r, o + 10))
         {
-            KeyOwnerId = r.GetString(2),
-            Version = r.GetInt32(9),
-            ErasedAt = OptionalTime(r, 11),
+            KeyOwnerId = r.GetString(o + 2),
+            Version = r.GetInt32(o + 9),
+            ErasedAt = OptionalTime(r, o + 11),
         };
 
     private static WrappedSubjectKey MapSubjectKey(NpgsqlDataReader r) =>

@@ -22,10 +22,12 @@ public sealed class ThrowawayCluster
     private readonly string _root;
     private readonly bool _asServiceUser;
     private readonly bool _durable;
+    private readonly IReadOnlyList<string> _settings;
     private int _stopped;
 
-    private ThrowawayCluster(string binDirectory, string root, bool asServiceUser, bool durable, int port)
+    private ThrowawayCluster(string binDirectory, string root, bool asServiceUser, bool durable, IReadOnlyList<string> settings, int port)
     {
+        _settings = settings;
         _binDirectory = binDirectory;
         _root = root;
         _asServiceUser = asServiceUser;
@@ -56,7 +58,15 @@ public sealed class ThrowawayCluster
     /// acknowledged survives a crash of the server; otherwise they are off for speed, and a crash may lose the last commits.
     /// </param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<ThrowawayCluster> StartAsync(string binDirectory, bool durable, CancellationToken cancellationToken)
+    public static Task<ThrowawayCluster> StartAsync(string binDirectory, bool durable, CancellationToken cancellationToken) =>
+        StartAsync(binDirectory, durable, [], cancellationToken);
+
+    /// <summary>Creates and starts a cluster with server settings of its own on top, each <c>name=value</c>.</summary>
+    /// <param name="binDirectory">Where <c>initdb</c> and <c>pg_ctl</c> are.</param>
+    /// <param name="durable">As for <see cref="StartAsync(string, bool, CancellationToken)"/>.</param>
+    /// <param name="settings">Server settings such as <c>shared_buffers=1GB</c>, passed as <c>-c</c> options.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<ThrowawayCluster> StartAsync(string binDirectory, bool durable, IReadOnlyList<string> settings, CancellationToken cancellationToken)
     {
         var root = Path.Combine(Path.GetTempPath(), "custodian-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(root, "socket"));
@@ -66,7 +76,7 @@ public sealed class ThrowawayCluster
             await RunAsync("chown", ["-R", ServiceUser + ":", root], cancellationToken);
         }
 
-        var cluster = new ThrowawayCluster(binDirectory, root, asServiceUser, durable, FreePort());
+        var cluster = new ThrowawayCluster(binDirectory, root, asServiceUser, durable, settings, FreePort());
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.StopAsync(wait: false).GetAwaiter().GetResult();
         try
         {
@@ -149,6 +159,8 @@ public sealed class ThrowawayCluster
         {
             settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         }
+
+        foreach (var setting in _settings) settings += " -c " + setting;
 
         await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-o", settings, "-w", "-t", "60", "start"], cancellationToken);
         await WaitUntilReadyAsync(cancellationToken);
