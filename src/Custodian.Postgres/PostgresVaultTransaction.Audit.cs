@@ -19,6 +19,14 @@ internal sealed partial class PostgresVaultTransaction
         SELECT 1 / (SELECT COUNT(*) FROM moved)::int
         """;
 
+    // The same check with the one entry of an audit-only unit of work inserted by the same statement: a data-modifying
+    // CTE runs whether or not it is read, and the division by zero undoes it with the rest.
+    private const string MoveHeadAndInsertIfUnchangedSql = """
+        WITH moved AS (UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1 AND seq = $3 AND hash = $4 RETURNING 1),
+             entry AS (INSERT INTO audit_entries (seq, at, action, subject_id, body, hash) VALUES ($5, $6, $7, $8, $9, $10))
+        SELECT 1 / (SELECT COUNT(*) FROM moved)::int
+        """;
+
     public async Task<AuditEntry> AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -49,9 +57,21 @@ internal sealed partial class PostgresVaultTransaction
         var final = _head!;
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(BatchCommand(MoveHeadIfUnchangedSql, final.Sequence, final.Hash, expected.Sequence, expected.Hash));
+        var inserts = TakePendingAudit();
+        if (inserts is [{ CommandText: InsertAuditSql } insert])
+        {
+            // One entry (every audited read and decision): the head moves and the entry goes in one statement.
+            object?[] values = [final.Sequence, final.Hash, expected.Sequence, expected.Hash, .. insert.Parameters.Select(p => p.Value)];
+            batch.BatchCommands.Add(BatchCommand(MoveHeadAndInsertIfUnchangedSql, values));
+            inserts.Clear();
+        }
+        else
+        {
+            batch.BatchCommands.Add(BatchCommand(MoveHeadIfUnchangedSql, final.Sequence, final.Hash, expected.Sequence, expected.Hash));
+        }
+
         var codes = TakeDeferred(batch);
-        foreach (var command in TakePendingAudit()) batch.BatchCommands.Add(command);
+        foreach (var command in inserts) batch.BatchCommands.Add(command);
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
