@@ -1,7 +1,9 @@
 -- A person's whole state in one call: the version, the subject row and its key as columns, each ledger and (when
 -- p_records) the records as one JSON array of column arrays, in the order the store returns them. One statement, so
 -- one snapshot. Its plan is generic and kept for the session: planning the ten subqueries afresh costs several
--- times what running them does. Sealed values travel as hex (JSON has no bytes).
+-- times what running them does. Every lookup is by person, through an index: a plan made while a ledger was still
+-- empty would otherwise keep scanning that ledger whole as it grows, for as long as the session lasts. Sealed values
+-- travel as hex (JSON has no bytes).
 CREATE FUNCTION subject_state(p_id text, p_records boolean)
 RETURNS TABLE (
     version bigint, id text, created_at bigint, birth_date_sealed bytea, merged_into text, merged_at bigint, shredded_at bigint,
@@ -11,6 +13,7 @@ RETURNS TABLE (
 LANGUAGE plpgsql STABLE
 SET search_path FROM CURRENT
 SET plan_cache_mode = force_generic_plan
+SET enable_seqscan = off
 AS $$
 #variable_conflict use_column
 BEGIN
