@@ -56,6 +56,17 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
         return Task.CompletedTask;
     }
 
+    public Task RequireSubjectVersionAsync(string subjectId, long stateVersion, CancellationToken cancellationToken)
+    {
+        // Under the write lock: nothing can move the version between this check and the commit.
+        if (Scalar("SELECT COALESCE((SELECT version FROM subject_state_versions WHERE subject_id = $p0), 0)", cancellationToken, subjectId) != stateVersion)
+        {
+            throw new VaultStoreException(VaultStoreException.SubjectChanged, $"Subject {subjectId} changed since its state was read.");
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken)
     {
         Run("INSERT INTO lookup_keys (kind, blind_index, subject_id) VALUES ($p0, $p1, $p2)", cancellationToken, VaultStoreException.LookupTaken, (int)kind, blindIndex.ToArray(), subjectId);

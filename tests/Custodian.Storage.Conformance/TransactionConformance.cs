@@ -186,6 +186,44 @@ public abstract class TransactionConformance<TFactory> : VaultStoreConformance<T
     }
 
     [Fact]
+    public async Task A_unit_of_work_decided_on_the_current_state_version_commits()
+    {
+        var subject = await NewSubjectAsync();
+        await InTransactionAsync(t => t.AddObjectionAsync(new Objection(TestData.NewId("obj"), subject.SubjectId, "analytics.reporting", TestData.T0), Ct));
+        var version = (await Store.GetSubjectVersionsAsync(subject.SubjectId, Ct)).State!.Value;
+        var head = await Store.GetAuditHeadAsync(Ct);
+
+        await InTransactionAsync(async t =>
+        {
+            await t.RequireSubjectVersionAsync(subject.SubjectId, version, Ct);
+            await t.AppendAuditAsync(TestData.Audit("decision", subject.SubjectId), Ct);
+        });
+
+        Assert.Equal(head.Sequence + 1, (await Store.GetAuditHeadAsync(Ct)).Sequence);
+    }
+
+    [Fact]
+    public async Task A_unit_of_work_decided_on_a_state_that_moved_on_writes_nothing_and_no_audit_entry()
+    {
+        var subject = await NewSubjectAsync();
+        var version = (await Store.GetSubjectVersionsAsync(subject.SubjectId, Ct)).State!.Value;
+        await InTransactionAsync(t => t.AddObjectionAsync(new Objection(TestData.NewId("obj"), subject.SubjectId, "analytics.reporting", TestData.T0), Ct));
+        var head = await Store.GetAuditHeadAsync(Ct);
+
+        var ex = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(async t =>
+        {
+            await t.RequireSubjectVersionAsync(subject.SubjectId, version, Ct);
+            await t.AppendRestrictionAsync(new RestrictionChange(subject.SubjectId, true, TestData.T0.AddDays(1)), Ct);
+            await t.AppendAuditAsync(TestData.Audit("decision", subject.SubjectId), Ct);
+        }));
+
+        Assert.Equal(VaultStoreException.SubjectChanged, ex.Code);
+        Assert.Empty((await Store.LoadSubjectStateAsync(subject.SubjectId, Ct))!.Restrictions);
+        var after = await Store.GetAuditHeadAsync(Ct);
+        Assert.Equal((head.Sequence, head.Hash), (after.Sequence, after.Hash));
+    }
+
+    [Fact]
     public async Task Units_of_work_started_concurrently_run_one_after_the_other()
     {
         var subjects = Enumerable.Range(0, 8).Select(_ => TestData.Subject()).ToList();

@@ -36,3 +36,17 @@ BEGIN
     LEFT JOIN subject_keys k ON k.subject_id = s.id;
 END
 $$;
+
+-- A unit of work decided on a copy of a person's state sends this check with its writes: it raises SQLSTATE CU002
+-- (the message names the id only) when the state version is no longer the one the copy was read at, and the whole
+-- batch fails.
+CREATE FUNCTION require_subject_version(p_id text, p_version bigint) RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path FROM CURRENT
+AS $$
+BEGIN
+    IF COALESCE((SELECT version FROM subject_state_versions WHERE subject_id = p_id), 0) <> p_version THEN
+        RAISE EXCEPTION USING ERRCODE = 'CU002', MESSAGE = format('Subject %s changed since its state was read.', p_id);
+    END IF;
+END
+$$;

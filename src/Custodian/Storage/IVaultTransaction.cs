@@ -21,6 +21,15 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// <exception cref="VaultStoreException"><c>STORE008</c> when the subject is not live, here or at the statement or commit that runs the check.</exception>
     Task RequireLiveSubjectAsync(string subjectId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the unit of work depend on the subject's state version (<see cref="IVaultStore.GetSubjectVersionsAsync"/>)
+    /// still being <paramref name="stateVersion"/>: what it records was decided on that state. Checked at once or sent
+    /// ahead of the unit's writes, as <see cref="RequireLiveSubjectAsync"/>; either way a unit of work whose subject's
+    /// state has moved on writes nothing.
+    /// </summary>
+    /// <exception cref="VaultStoreException"><c>STORE009</c> when the version differs, here or at the statement or commit that runs the check.</exception>
+    Task RequireSubjectVersionAsync(string subjectId, long stateVersion, CancellationToken cancellationToken);
+
     /// <summary>Points a blind index at a subject.</summary>
     /// <exception cref="VaultStoreException"><c>STORE005</c> when it already points at a subject.</exception>
     Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken);

@@ -30,6 +30,9 @@ public sealed class VaultStoreException : Exception
     /// <summary>A write needed a live subject: the subject does not exist, was merged into another or was erased.</summary>
     public const string SubjectNotLive = "STORE008";
 
+    /// <summary>A unit of work was decided on a state of the subject that has changed since (another writer moved its version).</summary>
+    public const string SubjectChanged = "STORE009";
+
     /// <summary>Creates the exception with a stable code.</summary>
     public VaultStoreException(string code, string message)
         : base($"{code}: {message}")

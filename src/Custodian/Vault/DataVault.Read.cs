@@ -92,19 +92,49 @@ public sealed partial class DataVault
         ArgumentNullException.ThrowIfNull(questions);
         var policy = _policy;
         var queries = questions.Select(q => new DecisionQuery(ResolveCategory(q.CategoryKey), ResolvePurpose(q.Purpose), q.Recipient is null ? null : ResolveRecipient(q.Recipient))).ToArray();
-        var snapshot = await SnapshotAsync(subjectId, at, cancellationToken);
+
+        // A copy of the person's state held from an earlier call is decided on at once, and the audit entry goes with a
+        // check that the state is still at that version: one unit of work instead of a read and then a write. When the
+        // state moved on, the copy is dropped and the person read afresh, so no decision rests on a stale state.
+        if (_stateCache.TryGetValue(subjectId, out var held))
+        {
+            var (heldAnswers, heldEntry) = Decide(policy, queries, questions, held.Facts, at, subjectId, actor);
+            try
+            {
+                await using var tx = await _store.BeginAsync(cancellationToken);
+                await tx.RequireSubjectVersionAsync(subjectId, held.Version, cancellationToken);
+                await tx.AppendAuditAsync(heldEntry, cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                return heldAnswers;
+            }
+            catch (VaultStoreException e) when (e.Code == VaultStoreException.SubjectChanged)
+            {
+                ForgetState(subjectId);
+            }
+        }
+
+        var (_, facts) = await LoadFactsAsync(subjectId, cancellationToken);
+        var (answers, entry) = Decide(policy, queries, questions, facts, at, subjectId, actor);
+        await AuditAsync(entry, cancellationToken);
+        return answers;
+    }
+
+    /// <summary>The answers to <paramref name="questions"/> on <paramref name="facts"/> and the one audit entry that records them.</summary>
+    private (List<DecisionAnswer> Answers, AuditEntry Entry) Decide(PolicyInForce policy, DecisionQuery[] queries, IReadOnlyList<DecisionQuestion> questions, SubjectFacts facts, DateTimeOffset? at, string subjectId, string actor)
+    {
+        var snapshot = SubjectSnapshot.Build(policy.Compiled, facts, at ?? _clock.GetUtcNow(), _reconsentSince);
         var decisions = new Decision[queries.Length];
         policy.Engine.DecideMany(snapshot, queries, decisions);
         var answers = questions.Select((q, i) => DecisionAnswer.From(q.CategoryKey, q.Purpose, q.Recipient, decisions[i], policy.Compiled)).ToList();
-        await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "decision")
+        var entry = new AuditEntry(_clock.GetUtcNow(), actor, "decision")
         {
             SubjectId = subjectId,
             Purpose = questions.Count == 1 ? questions[0].Purpose : null,
             Categories = Distinct(questions.Select(q => q.CategoryKey)),
             ReasonCodes = Distinct(answers.SelectMany(a => a.Reasons)),
             Count = questions.Count,
-        }, cancellationToken);
-        return answers;
+        };
+        return (answers, entry);
     }
 
     /// <summary>Checks a secret (password) against the stored hash without ever returning it (CK1, IS11).</summary>

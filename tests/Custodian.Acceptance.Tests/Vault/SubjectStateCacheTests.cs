@@ -60,6 +60,34 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decision_made_on_a_held_copy_sees_an_objection_written_by_another_connection_and_audits_only_the_fresh_answer()
+    {
+        var id = await CustomerAsync();
+        var question = new DecisionQuestion("user.contact.email", Portal);
+        Assert.True(Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None)).Allowed);
+        var entriesBefore = (await Vault.Store.GetAuditHeadAsync(CancellationToken.None)).Sequence;
+
+        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Directory, SqliteVaultStoreOptions.DatabaseFileName)}"))
+        {
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = "INSERT INTO restrictions (subject_id, restricted, at) VALUES ($id, 1, $at)";
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$at", Start.UtcTicks);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var after = Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None));
+        var entries = await Vault.Store.ReadAuditAsync(entriesBefore + 1, 10, CancellationToken.None);
+
+        Assert.False(after.Allowed);
+        Assert.Contains("restricted", after.Reasons);
+        var decision = Assert.Single(entries);
+        Assert.Equal("decision", decision.Action);
+        Assert.Contains("restricted", decision.ReasonCodes!);
+    }
+
+    [Fact]
     public async Task A_decision_at_an_earlier_instant_uses_the_state_at_that_instant()
     {
         var id = await SubscriberAsync();
