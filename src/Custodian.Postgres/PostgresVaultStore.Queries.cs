@@ -22,10 +22,10 @@ public sealed partial class PostgresVaultStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One snapshot per round trip. A caller holding a copy of the state is taken at its word first: the version and the
-    /// records are all that is read, in one statement instead of thirteen. Only when the version moved (or no copy is
-    /// held) is everything read, the version included, in one more statement. The records are not versioned
-    /// here, so they come every time they are asked for.
+    /// One statement per round trip, so one snapshot. A caller holding a copy of the state is taken at its word first:
+    /// the versions and, unless the caller's copy of them is current, the records are all that is read, in one
+    /// statement instead of thirteen. Only when the state version moved (or no copy is held) is everything read, the
+    /// versions included, in one more statement.
     /// </remarks>
     public Task<SubjectView> GetSubjectViewAsync(string subjectId, SubjectVersions known, bool withRecords, CancellationToken cancellationToken) =>
         WithConnectionAsync(
@@ -33,7 +33,7 @@ public sealed partial class PostgresVaultStore
             {
                 if (known.State is { } held)
                 {
-                    var current = await ReadVersionAndRecordsAsync(connection, subjectId, withRecords, cancellationToken);
+                    var current = await ReadVersionsAndRecordsAsync(connection, subjectId, withRecords ? known.Records ?? -1 : null, cancellationToken);
                     if (current.Versions.State == held) return current;
                 }
 
@@ -41,35 +41,47 @@ public sealed partial class PostgresVaultStore
             },
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<SubjectVersions> GetSubjectVersionsAsync(string subjectId, CancellationToken cancellationToken) =>
+        WithConnectionAsync(async connection => (await ReadVersionsAndRecordsAsync(connection, subjectId, null, cancellationToken)).Versions, cancellationToken);
+
     /// <summary>
-    /// The version and, as asked, the records, in one statement (one snapshot without opening a transaction): the
-    /// version on every row, joined to the person's records, or on one row of nulls when they have none.
+    /// The versions and, when <paramref name="knownRecords"/> is given and is not the current records version, the
+    /// records, in one statement: the versions on every row, joined to the person's records (or one row of nulls).
     /// </summary>
-    private static async Task<SubjectView> ReadVersionAndRecordsAsync(NpgsqlConnection connection, string subjectId, bool withRecords, CancellationToken cancellationToken)
+    private static async Task<SubjectView> ReadVersionsAndRecordsAsync(NpgsqlConnection connection, string subjectId, long? knownRecords, CancellationToken cancellationToken)
     {
-        const string WithRecordsSql = $"""
-            SELECT v.version, r.id, r.subject_id, r.key_owner_id, r.category, r.source, r.purpose, r.collected_at, r.expires_at, r.key_kind, r.version, r.sealed, r.erased_at
-            FROM (SELECT {StateVersionSql} AS version) v LEFT JOIN records r ON r.subject_id = $1
+        const string VersionsSql = """
+            SELECT COALESCE(v.version, 0), COALESCE(v.records_version, 0)
+            FROM (SELECT 1) AS one LEFT JOIN subject_state_versions v ON v.subject_id = $1
+            """;
+        const string WithRecordsSql = """
+            SELECT COALESCE(v.version, 0), COALESCE(v.records_version, 0), r.id, r.subject_id, r.key_owner_id, r.category, r.source, r.purpose, r.collected_at, r.expires_at, r.key_kind, r.version, r.sealed, r.erased_at
+            FROM (SELECT 1) AS one LEFT JOIN subject_state_versions v ON v.subject_id = $1
+            LEFT JOIN records r ON r.subject_id = $1 AND COALESCE(v.records_version, 0) <> $2
             ORDER BY r.collected_at, r.id
             """;
-        long version = 0;
+        SubjectVersions versions = default;
         var records = new List<StoredRecord>();
-        await using var command = new NpgsqlCommand(withRecords ? WithRecordsSql : $"SELECT {StateVersionSql}", connection) { Parameters = { new() { Value = subjectId } } };
+        await using var command = new NpgsqlCommand(knownRecords is null ? VersionsSql : WithRecordsSql, connection) { Parameters = { new() { Value = subjectId } } };
+        if (knownRecords is { } known) command.Parameters.Add(new NpgsqlParameter { Value = known });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            version = reader.GetInt64(0);
-            if (withRecords && !reader.IsDBNull(1)) records.Add(MapRecordAt(reader, 1));
+            versions = new SubjectVersions(reader.GetInt64(0), reader.GetInt64(1));
+            if (knownRecords is not null && !reader.IsDBNull(2)) records.Add(MapRecordAt(reader, 2));
         }
 
-        return new SubjectView(new SubjectVersions(version, null), StateUnchanged: true, null, null, withRecords ? records : null);
+        // Records the caller holds at the current version are not sent again: null tells it to use its copy.
+        var current = knownRecords is { } held && held == versions.Records;
+        return new SubjectView(versions, StateUnchanged: true, null, null, knownRecords is null || current ? null : records);
     }
 
-    /// <summary>The version, the state with its key and, as asked, the records, in one statement.</summary>
+    /// <summary>The versions, the state with its key and, as asked, the records, in one statement.</summary>
     private static async Task<SubjectView> ReadViewAsync(NpgsqlConnection connection, string subjectId, bool withRecords, CancellationToken cancellationToken)
     {
-        var (version, state, key, records) = await ReadWholeStateAsync(connection, subjectId, withRecords, cancellationToken);
-        return new SubjectView(new SubjectVersions(version, null), StateUnchanged: false, state, key, records);
+        var (versions, state, key, records) = await ReadWholeStateAsync(connection, subjectId, withRecords, cancellationToken);
+        return new SubjectView(versions, StateUnchanged: false, state, key, records);
     }
 
     /// <inheritdoc />

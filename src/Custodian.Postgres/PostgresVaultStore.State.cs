@@ -12,27 +12,28 @@ namespace Custodian.Postgres;
 /// </summary>
 public sealed partial class PostgresVaultStore
 {
-    private const int FirstLedgerColumn = 11;
+    private const int FirstLedgerColumn = 12;
 
-    /// <summary>The version, the state (null for no such subject), the wrapped key (null once shredded) and, as asked, the records.</summary>
-    private static async Task<(long Version, SubjectState? State, WrappedSubjectKey? Key, List<StoredRecord>? Records)> ReadWholeStateAsync(
+    /// <summary>The versions, the state (null for no such subject), the wrapped key (null once shredded) and, as asked, the records.</summary>
+    private static async Task<(SubjectVersions Versions, SubjectState? State, WrappedSubjectKey? Key, List<StoredRecord>? Records)> ReadWholeStateAsync(
         NpgsqlConnection connection, string subjectId, bool withRecords, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT * FROM subject_state($1, $2)", connection) { Parameters = { new() { Value = subjectId }, new() { Value = withRecords } } };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var version = reader.GetInt64(0);
+        var versions = new SubjectVersions(version, reader.GetInt64(1));
         var records = withRecords ? Json(reader, FirstLedgerColumn + 7, RecordFromJson) : null;
-        if (reader.IsDBNull(1)) return (version, null, null, records);
+        if (reader.IsDBNull(2)) return (versions, null, null, records);
 
-        var subject = new StoredSubject(reader.GetString(1), Time(reader, 2), OptionalBytes(reader, 3))
+        var subject = new StoredSubject(reader.GetString(2), Time(reader, 3), OptionalBytes(reader, 4))
         {
-            MergedInto = OptionalString(reader, 4),
-            MergedAt = OptionalTime(reader, 5),
-            ShreddedAt = OptionalTime(reader, 6),
+            MergedInto = OptionalString(reader, 5),
+            MergedAt = OptionalTime(reader, 6),
+            ShreddedAt = OptionalTime(reader, 7),
         };
-        var hasDataKey = reader.GetBoolean(7);
-        var key = hasDataKey ? new WrappedSubjectKey(subject.SubjectId, (uint)reader.GetInt64(8), reader.GetFieldValue<byte[]>(9), Time(reader, 10)) : null;
+        var hasDataKey = reader.GetBoolean(8);
+        var key = hasDataKey ? new WrappedSubjectKey(subject.SubjectId, (uint)reader.GetInt64(9), reader.GetFieldValue<byte[]>(10), Time(reader, 11)) : null;
         var state = new SubjectState
         {
             Subject = subject,
@@ -51,7 +52,7 @@ public sealed partial class PostgresVaultStore
             RecipientAuthorisations = Json(reader, FirstLedgerColumn + 5, e => new RecipientAuthorisation(Text(e[0]), Text(e[1]), e[2].GetBoolean(), At(e[3]))),
             GuardianConsents = Json(reader, FirstLedgerColumn + 6, e => new GuardianConsent(Text(e[0]), e[1].GetBoolean(), At(e[2]), Text(e[3]))),
         };
-        return (version, state, key, records);
+        return (versions, state, key, records);
     }
 
     private static StoredRecord RecordFromJson(JsonElement e) =>

@@ -101,8 +101,8 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         DeferAsync("SELECT require_live_subject($1)", VaultStoreException.SubjectNotLive, subjectId);
 
     // Sent with the unit's other statements, as the liveness check: require_subject_version raises SQLSTATE CU002.
-    public Task RequireSubjectVersionAsync(string subjectId, long stateVersion, CancellationToken cancellationToken) =>
-        DeferAsync("SELECT require_subject_version($1, $2)", VaultStoreException.SubjectChanged, subjectId, stateVersion);
+    public Task RequireSubjectVersionAsync(string subjectId, long stateVersion, long? recordsVersion, CancellationToken cancellationToken) =>
+        DeferAsync("SELECT require_subject_version($1, $2, $3::bigint)", VaultStoreException.SubjectChanged, subjectId, stateVersion, recordsVersion);
 
     public Task AddLookupKeyAsync(string subjectId, LookupKind kind, ReadOnlyMemory<byte> blindIndex, CancellationToken cancellationToken) =>
         DeferAsync("INSERT INTO lookup_keys (kind, blind_index, subject_id) VALUES ($1, $2, $3)", VaultStoreException.LookupTaken, (int)kind, blindIndex, subjectId);

@@ -56,10 +56,19 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
         return Task.CompletedTask;
     }
 
-    public Task RequireSubjectVersionAsync(string subjectId, long stateVersion, CancellationToken cancellationToken)
+    public Task RequireSubjectVersionAsync(string subjectId, long stateVersion, long? recordsVersion, CancellationToken cancellationToken)
     {
-        // Under the write lock: nothing can move the version between this check and the commit.
-        if (Scalar("SELECT COALESCE((SELECT version FROM subject_state_versions WHERE subject_id = $p0), 0)", cancellationToken, subjectId) != stateVersion)
+        // Under the write lock: nothing can move a version between this check and the commit.
+        cancellationToken.ThrowIfCancellationRequested();
+        var command = Command("SELECT version, records_version FROM subject_state_versions WHERE subject_id = $p0");
+        Bind(command, [subjectId]);
+        long state = 0, records = 0;
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read()) (state, records) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        if (state != stateVersion || (recordsVersion is { } expected && records != expected))
         {
             throw new VaultStoreException(VaultStoreException.SubjectChanged, $"Subject {subjectId} changed since its state was read.");
         }

@@ -195,7 +195,7 @@ public abstract class TransactionConformance<TFactory> : VaultStoreConformance<T
 
         await InTransactionAsync(async t =>
         {
-            await t.RequireSubjectVersionAsync(subject.SubjectId, version, Ct);
+            await t.RequireSubjectVersionAsync(subject.SubjectId, version, null, Ct);
             await t.AppendAuditAsync(TestData.Audit("decision", subject.SubjectId), Ct);
         });
 
@@ -212,7 +212,7 @@ public abstract class TransactionConformance<TFactory> : VaultStoreConformance<T
 
         var ex = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(async t =>
         {
-            await t.RequireSubjectVersionAsync(subject.SubjectId, version, Ct);
+            await t.RequireSubjectVersionAsync(subject.SubjectId, version, null, Ct);
             await t.AppendRestrictionAsync(new RestrictionChange(subject.SubjectId, true, TestData.T0.AddDays(1)), Ct);
             await t.AppendAuditAsync(TestData.Audit("decision", subject.SubjectId), Ct);
         }));
@@ -221,6 +221,37 @@ public abstract class TransactionConformance<TFactory> : VaultStoreConformance<T
         Assert.Empty((await Store.LoadSubjectStateAsync(subject.SubjectId, Ct))!.Restrictions);
         var after = await Store.GetAuditHeadAsync(Ct);
         Assert.Equal((head.Sequence, head.Hash), (after.Sequence, after.Hash));
+    }
+
+    [Fact]
+    public async Task A_unit_of_work_decided_on_held_records_is_refused_once_the_records_moved_and_not_before()
+    {
+        var subject = await NewSubjectAsync();
+        await InTransactionAsync(t => t.WriteRecordsAsync([TestData.Record(subject.SubjectId)], Ct));
+        var versions = await Store.GetSubjectVersionsAsync(subject.SubjectId, Ct);
+        if (versions.Records is not { } records) return;
+        var state = versions.State!.Value;
+
+        await InTransactionAsync(async t =>
+        {
+            await t.RequireSubjectVersionAsync(subject.SubjectId, state, records, Ct);
+            await t.AppendAuditAsync(TestData.Audit("record.read", subject.SubjectId), Ct);
+        });
+        await InTransactionAsync(t => t.WriteRecordsAsync([TestData.Record(subject.SubjectId)], Ct));
+        var head = await Store.GetAuditHeadAsync(Ct);
+        var ex = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(async t =>
+        {
+            await t.RequireSubjectVersionAsync(subject.SubjectId, state, records, Ct);
+            await t.AppendAuditAsync(TestData.Audit("record.read", subject.SubjectId), Ct);
+        }));
+        await InTransactionAsync(async t =>
+        {
+            await t.RequireSubjectVersionAsync(subject.SubjectId, state, null, Ct);
+            await t.AppendAuditAsync(TestData.Audit("decision", subject.SubjectId), Ct);
+        });
+
+        Assert.Equal(VaultStoreException.SubjectChanged, ex.Code);
+        Assert.Equal(head.Sequence + 1, (await Store.GetAuditHeadAsync(Ct)).Sequence);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
--- A person's whole state in one call: the version, the subject row and its key as columns, each ledger and (when
+-- A person's whole state in one call: the versions (0007, 0009), the subject row and its key as columns, each ledger and (when
 -- p_records) the records as one JSON array of column arrays, in the order the store returns them. One statement, so
 -- one snapshot. Its plan is generic and kept for the session: planning the ten subqueries afresh costs several
 -- times what running them does. Every lookup is by person, through an index: a plan made while a ledger was still
@@ -6,7 +6,7 @@
 -- travel as hex (JSON has no bytes).
 CREATE FUNCTION subject_state(p_id text, p_records boolean)
 RETURNS TABLE (
-    version bigint, id text, created_at bigint, birth_date_sealed bytea, merged_into text, merged_at bigint, shredded_at bigint,
+    version bigint, records_version bigint, id text, created_at bigint, birth_date_sealed bytea, merged_into text, merged_at bigint, shredded_at bigint,
     has_key boolean, key_id bigint, wrapped bytea, key_created_at bigint,
     consents json, objections json, restrictions json, legal_holds json, relationships json, authorisations json,
     guardian_consents json, records json)
@@ -19,6 +19,7 @@ AS $$
 BEGIN
     RETURN QUERY SELECT
         COALESCE((SELECT v.version FROM subject_state_versions v WHERE v.subject_id = p_id), 0::bigint),
+        COALESCE((SELECT v.records_version FROM subject_state_versions v WHERE v.subject_id = p_id), 0::bigint),
         s.id, s.created_at, s.birth_date_sealed, s.merged_into, s.merged_at, s.shredded_at,
         k.subject_id IS NOT NULL, k.key_id, k.wrapped, k.created_at,
         (SELECT json_agg(json_build_array(c.id, c.subject_id, c.key, c.kind, c.given, c.explicit, c.policy_version, c.method, c.evidence, c.at, c.recorded_at, c.controller, c.legal_basis) ORDER BY c.at, c.seq) FROM consents c WHERE c.subject_id = p_id),
@@ -37,15 +38,19 @@ BEGIN
 END
 $$;
 
--- A unit of work decided on a copy of a person's state sends this check with its writes: it raises SQLSTATE CU002
--- (the message names the id only) when the state version is no longer the one the copy was read at, and the whole
--- batch fails.
-CREATE FUNCTION require_subject_version(p_id text, p_version bigint) RETURNS void
+-- A unit of work decided on a copy of a person's state (and, when p_records is given, of their records) sends this
+-- check with its writes: it raises SQLSTATE CU002 (the message names the id only) when a version is no longer the one
+-- the copy was read at, and the whole batch fails.
+CREATE FUNCTION require_subject_version(p_id text, p_version bigint, p_records bigint) RETURNS void
 LANGUAGE plpgsql STABLE
 SET search_path FROM CURRENT
 AS $$
+DECLARE
+    v_version bigint := 0;
+    v_records bigint := 0;
 BEGIN
-    IF COALESCE((SELECT version FROM subject_state_versions WHERE subject_id = p_id), 0) <> p_version THEN
+    SELECT version, records_version INTO v_version, v_records FROM subject_state_versions WHERE subject_id = p_id;
+    IF COALESCE(v_version, 0) <> p_version OR (p_records IS NOT NULL AND COALESCE(v_records, 0) <> p_records) THEN
         RAISE EXCEPTION USING ERRCODE = 'CU002', MESSAGE = format('Subject %s changed since its state was read.', p_id);
     END IF;
 END

@@ -23,12 +23,13 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
 
     /// <summary>
     /// Makes the unit of work depend on the subject's state version (<see cref="IVaultStore.GetSubjectVersionsAsync"/>)
-    /// still being <paramref name="stateVersion"/>: what it records was decided on that state. Checked at once or sent
-    /// ahead of the unit's writes, as <see cref="RequireLiveSubjectAsync"/>; either way a unit of work whose subject's
-    /// state has moved on writes nothing.
+    /// still being <paramref name="stateVersion"/> and, when <paramref name="recordsVersion"/> is given, their records
+    /// version still being that: what the unit records was decided on those copies. Checked at once or sent ahead of
+    /// the unit's writes, as <see cref="RequireLiveSubjectAsync"/>; either way a unit of work whose subject moved on
+    /// writes nothing.
     /// </summary>
-    /// <exception cref="VaultStoreException"><c>STORE009</c> when the version differs, here or at the statement or commit that runs the check.</exception>
-    Task RequireSubjectVersionAsync(string subjectId, long stateVersion, CancellationToken cancellationToken);
+    /// <exception cref="VaultStoreException"><c>STORE009</c> when a version differs, here or at the statement or commit that runs the check.</exception>
+    Task RequireSubjectVersionAsync(string subjectId, long stateVersion, long? recordsVersion, CancellationToken cancellationToken);
 
     /// <summary>Points a blind index at a subject.</summary>
     /// <exception cref="VaultStoreException"><c>STORE005</c> when it already points at a subject.</exception>

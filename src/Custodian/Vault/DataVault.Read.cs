@@ -102,7 +102,7 @@ public sealed partial class DataVault
             try
             {
                 await using var tx = await _store.BeginAsync(cancellationToken);
-                await tx.RequireSubjectVersionAsync(subjectId, held.Version, cancellationToken);
+                await tx.RequireSubjectVersionAsync(subjectId, held.Version, null, cancellationToken);
                 await tx.AppendAuditAsync(heldEntry, cancellationToken);
                 await tx.CommitAsync(cancellationToken);
                 return heldAnswers;
