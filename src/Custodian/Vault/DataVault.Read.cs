@@ -25,8 +25,42 @@ public sealed partial class DataVault
         var purpose = ResolvePurpose(purposeKey);
         RecipientId? recipient = recipientKey is null ? null : ResolveRecipient(recipientKey);
         foreach (var key in categoryKeys ?? []) ResolveCategory(key);
-        var now = _clock.GetUtcNow();
+        var request = new ReadRequest(subjectId, purposeKey, purpose, recipientKey, recipient, categoryKeys, actor, _clock.GetUtcNow());
+
+        // Copies of the person's state and records held from earlier calls are read from at once, and the audit entry
+        // goes with a check that both are still at their versions: one unit of work instead of a read and then a
+        // write. When either moved, no value is returned from the copies: they are dropped and the person read afresh.
+        if (_stateCache.TryGetValue(subjectId, out var heldState) && _recordsCache.TryGetValue(subjectId, out var heldRecords))
+        {
+            var (heldResult, heldEntry) = await ReadFromAsync(policy, request, heldState, heldRecords.Records, cancellationToken);
+            try
+            {
+                await using var tx = await _store.BeginAsync(cancellationToken);
+                await tx.RequireSubjectVersionAsync(subjectId, heldState.Version, heldRecords.Version, cancellationToken);
+                await tx.AppendAuditAsync(heldEntry, cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                return heldResult;
+            }
+            catch (VaultStoreException e) when (e.Code == VaultStoreException.SubjectChanged)
+            {
+                ForgetState(subjectId);
+                ForgetRecords(subjectId);
+            }
+        }
+
         var (state, _, records) = await SubjectViewAsync(subjectId, withRecords: true, cancellationToken);
+        var (result, entry) = await ReadFromAsync(policy, request, state, records, cancellationToken);
+        await AuditAsync(entry, cancellationToken);
+        return result;
+    }
+
+    /// <summary>What a read asks for, resolved against the policy, and when it was asked.</summary>
+    private sealed record ReadRequest(string SubjectId, string PurposeKey, PurposeId Purpose, string? RecipientKey, RecipientId? Recipient, IReadOnlyCollection<string>? CategoryKeys, string Actor, DateTimeOffset Now);
+
+    /// <summary>The values <paramref name="request"/> may have of <paramref name="records"/>, decided on <paramref name="state"/>, and the audit entry that records the read.</summary>
+    private async Task<(ReadResult Result, AuditEntry Entry)> ReadFromAsync(PolicyInForce policy, ReadRequest request, CachedSubjectState state, IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken)
+    {
+        var (subjectId, purposeKey, purpose, recipientKey, recipient, categoryKeys, actor, now) = request;
         var snapshot = SubjectSnapshot.Build(policy.Compiled, state.Facts, now, _reconsentSince);
 
         var values = new List<ReadValue>();
@@ -74,7 +108,7 @@ public sealed partial class DataVault
 
         foreach (var key in denied.Keys.Where(k => values.Any(v => v.CategoryKey == k)).ToList()) denied.Remove(key);
         var deniedList = denied.Select(d => new DeniedCategory(d.Key, [.. DecisionReasons.Codes(d.Value.Reasons)], d.Value.Clause)).ToList();
-        await AuditAsync(new AuditEntry(now, actor, "record.read")
+        var entry = new AuditEntry(now, actor, "record.read")
         {
             SubjectId = subjectId,
             Purpose = purposeKey,
@@ -82,8 +116,8 @@ public sealed partial class DataVault
             Categories = Distinct(values.Select(v => v.CategoryKey)),
             ReasonCodes = Distinct(deniedList.SelectMany(d => d.Reasons)),
             Count = values.Count,
-        }, cancellationToken);
-        return new ReadResult(subjectId, purposeKey, recipientKey, values, deniedList);
+        };
+        return (new ReadResult(subjectId, purposeKey, recipientKey, values, deniedList), entry);
     }
 
     /// <summary>Decides questions for one person without reading any value; audited as one decision entry.</summary>

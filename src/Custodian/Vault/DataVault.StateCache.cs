@@ -65,6 +65,12 @@ public sealed partial class DataVault
         if (subjectId is not null) _stateCache.TryRemove(subjectId, out _);
     }
 
+    /// <summary>Drops the held copy of a person's records, as <see cref="ForgetState"/> does their state.</summary>
+    private void ForgetRecords(string subjectId)
+    {
+        if (_recordsCache.TryRemove(subjectId, out var dropped)) Interlocked.Add(ref _recordsCached, -dropped.Records.Count);
+    }
+
     private CachedSubjectState RememberState(string subjectId, CachedSubjectState loaded)
     {
         if (loaded.State.Version is { } loadedVersion)

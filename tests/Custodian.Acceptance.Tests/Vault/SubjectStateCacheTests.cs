@@ -88,6 +88,32 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_value_erased_by_another_connection_is_not_read_from_the_held_copy()
+    {
+        var id = await CustomerAsync();
+        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
+        Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
+
+        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Directory, SqliteVaultStoreOptions.DatabaseFileName)}"))
+        {
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = "UPDATE records SET sealed = NULL, erased_at = $at WHERE subject_id = $id";
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$at", Start.UtcTicks);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var after = await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
+        var entry = (await Vault.Store.ReadLatestAuditAsync(1, CancellationToken.None)).Single();
+
+        Assert.Empty(after.Values);
+        Assert.Equal("record.read", entry.Action);
+        Assert.Equal(0, entry.Count);
+    }
+
+    [Fact]
     public async Task A_decision_at_an_earlier_instant_uses_the_state_at_that_instant()
     {
         var id = await SubscriberAsync();
