@@ -33,19 +33,8 @@ public sealed partial class DataVault
         if (_stateCache.TryGetValue(subjectId, out var heldState) && _recordsCache.TryGetValue(subjectId, out var heldRecords))
         {
             var (heldResult, heldEntry) = await ReadFromAsync(policy, request, heldState, heldRecords.Records, cancellationToken);
-            try
-            {
-                await using var tx = await _store.BeginAsync(cancellationToken);
-                await tx.RequireSubjectVersionAsync(subjectId, heldState.Version, heldRecords.Version, cancellationToken);
-                await tx.AppendAuditAsync(heldEntry, cancellationToken);
-                await tx.CommitAsync(cancellationToken);
-                return heldResult;
-            }
-            catch (VaultStoreException e) when (e.Code == VaultStoreException.SubjectChanged)
-            {
-                ForgetState(subjectId);
-                ForgetRecords(subjectId);
-            }
+            if (await AuditIfUnchangedAsync(heldEntry, subjectId, heldState.Version, heldRecords.Version, cancellationToken)) return heldResult;
+            ForgetRecords(subjectId);
         }
 
         var (state, _, records) = await SubjectViewAsync(subjectId, withRecords: true, cancellationToken);
@@ -133,24 +122,34 @@ public sealed partial class DataVault
         if (_stateCache.TryGetValue(subjectId, out var held))
         {
             var (heldAnswers, heldEntry) = Decide(policy, queries, questions, held.Facts, at, subjectId, actor);
-            try
-            {
-                await using var tx = await _store.BeginAsync(cancellationToken);
-                await tx.RequireSubjectVersionAsync(subjectId, held.Version, null, cancellationToken);
-                await tx.AppendAuditAsync(heldEntry, cancellationToken);
-                await tx.CommitAsync(cancellationToken);
-                return heldAnswers;
-            }
-            catch (VaultStoreException e) when (e.Code == VaultStoreException.SubjectChanged)
-            {
-                ForgetState(subjectId);
-            }
+            if (await AuditIfUnchangedAsync(heldEntry, subjectId, held.Version, null, cancellationToken)) return heldAnswers;
         }
 
         var (_, facts) = await LoadFactsAsync(subjectId, cancellationToken);
         var (answers, entry) = Decide(policy, queries, questions, facts, at, subjectId, actor);
         await AuditAsync(entry, cancellationToken);
         return answers;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="entry"/> for an answer made on held copies, in one unit of work that requires the person's
+    /// versions to be those copies' still; false, with nothing written and the state copy dropped, when one moved.
+    /// </summary>
+    private async Task<bool> AuditIfUnchangedAsync(AuditEntry entry, string subjectId, long stateVersion, long? recordsVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var tx = await _store.BeginAsync(cancellationToken);
+            await tx.RequireSubjectVersionAsync(subjectId, stateVersion, recordsVersion, cancellationToken);
+            await tx.AppendAuditAsync(entry, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (VaultStoreException e) when (e.Code == VaultStoreException.SubjectChanged)
+        {
+            ForgetState(subjectId);
+            return false;
+        }
     }
 
     /// <summary>The answers to <paramref name="questions"/> on <paramref name="facts"/> and the one audit entry that records them.</summary>
