@@ -13,8 +13,6 @@ public sealed partial class PostgresVaultStore
     private const string SubjectColumns = "id, created_at, birth_date_sealed, merged_into, merged_at, shredded_at";
     private const string RecordColumns = "id, subject_id, key_owner_id, category, source, purpose, collected_at, expires_at, key_kind, version, sealed, erased_at";
 
-    private const string StateVersionSql = "COALESCE((SELECT version FROM subject_state_versions WHERE subject_id = $1), 0)";
-
     /// <inheritdoc />
     /// <remarks>One statement, so one snapshot and one round trip: every ledger comes back as a column.</remarks>
     public Task<SubjectState?> LoadSubjectStateAsync(string subjectId, CancellationToken cancellationToken) =>
