@@ -43,15 +43,7 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
         await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
         Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
 
-        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Directory, SqliteVaultStoreOptions.DatabaseFileName)}"))
-        {
-            await other.OpenAsync();
-            await using var command = other.CreateCommand();
-            command.CommandText = "INSERT INTO restrictions (subject_id, restricted, at) VALUES ($id, 1, $at)";
-            command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$at", Start.UtcTicks);
-            await command.ExecuteNonQueryAsync();
-        }
+        await WriteFromAnotherConnectionAsync("INSERT INTO restrictions (subject_id, restricted, at) VALUES ($id, 1, $at)", id);
 
         var after = await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
 
@@ -67,15 +59,7 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
         Assert.True(Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None)).Allowed);
         var entriesBefore = (await Vault.Store.GetAuditHeadAsync(CancellationToken.None)).Sequence;
 
-        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Directory, SqliteVaultStoreOptions.DatabaseFileName)}"))
-        {
-            await other.OpenAsync();
-            await using var command = other.CreateCommand();
-            command.CommandText = "INSERT INTO restrictions (subject_id, restricted, at) VALUES ($id, 1, $at)";
-            command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$at", Start.UtcTicks);
-            await command.ExecuteNonQueryAsync();
-        }
+        await WriteFromAnotherConnectionAsync("INSERT INTO restrictions (subject_id, restricted, at) VALUES ($id, 1, $at)", id);
 
         var after = Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None));
         var entries = await Vault.Store.ReadAuditAsync(entriesBefore + 1, 10, CancellationToken.None);
@@ -95,15 +79,7 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
         Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
         Assert.Single((await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values);
 
-        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Directory, SqliteVaultStoreOptions.DatabaseFileName)}"))
-        {
-            await other.OpenAsync();
-            await using var command = other.CreateCommand();
-            command.CommandText = "UPDATE records SET sealed = NULL, erased_at = $at WHERE subject_id = $id";
-            command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$at", Start.UtcTicks);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await WriteFromAnotherConnectionAsync("UPDATE records SET sealed = NULL, erased_at = $at WHERE subject_id = $id", id));
 
         var after = await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
         var entry = (await Vault.Store.ReadLatestAuditAsync(1, CancellationToken.None)).Single();
@@ -166,14 +142,7 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
         await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com"), new CollectValue("user.name", "Maija")], "test", CancellationToken.None);
         Assert.Equal(2, (await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values.Count);
 
-        await using (var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Directory, SqliteVaultStoreOptions.DatabaseFileName)}"))
-        {
-            await other.OpenAsync();
-            await using var command = other.CreateCommand();
-            command.CommandText = "DELETE FROM records WHERE subject_id = $id AND category = 'user.name'";
-            command.Parameters.AddWithValue("$id", id);
-            await command.ExecuteNonQueryAsync();
-        }
+        await WriteFromAnotherConnectionAsync("DELETE FROM records WHERE subject_id = $id AND category = 'user.name'", id);
 
         var after = await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
 
@@ -191,6 +160,18 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
         var after = await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
 
         Assert.Empty(after.Values);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (with <c>$id</c> and <c>$at</c>) on a connection of its own, past the vault; returns the rows it changed.</summary>
+    private async Task<int> WriteFromAnotherConnectionAsync(string sql, string id)
+    {
+        await using var other = new SqliteConnection($"Data Source={Path.Combine(_temp.Directory, SqliteVaultStoreOptions.DatabaseFileName)}");
+        await other.OpenAsync();
+        await using var command = other.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id);
+        if (sql.Contains("$at", StringComparison.Ordinal)) command.Parameters.AddWithValue("$at", Start.UtcTicks);
+        return await command.ExecuteNonQueryAsync();
     }
 
     private async Task<string> CustomerAsync()
