@@ -87,10 +87,8 @@ public sealed partial class PostgresVaultStore
     /// Kept by statement triggers (migration 0007) in the writing transaction, so a change committed by any server on
     /// the schema is seen by the next call; 0 for a subject nothing has changed since it was created.
     /// </remarks>
-    public Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) =>
-        WithConnectionAsync(
-            async c => (long?)(await ScalarAsync<long?>(c, "SELECT version FROM subject_state_versions WHERE subject_id = $1", cancellationToken, subjectId) ?? 0),
-            cancellationToken);
+    public async Task<long?> GetSubjectStateVersionAsync(string subjectId, CancellationToken cancellationToken) =>
+        (await GetSubjectVersionsAsync(subjectId, cancellationToken)).State;
 
     /// <inheritdoc />
     /// <remarks>
@@ -198,12 +196,15 @@ public sealed partial class PostgresVaultStore
             cancellationToken);
     }
 
-    internal static StoredSubject MapSubject(NpgsqlDataReader r) =>
-        new(r.GetString(0), Time(r, 1), OptionalBytes(r, 2))
+    internal static StoredSubject MapSubject(NpgsqlDataReader r) => MapSubjectAt(r, 0);
+
+    /// <summary>A subject whose <see cref="SubjectColumns"/> start at column <paramref name="o"/>.</summary>
+    private static StoredSubject MapSubjectAt(NpgsqlDataReader r, int o) =>
+        new(r.GetString(o), Time(r, o + 1), OptionalBytes(r, o + 2))
         {
-            MergedInto = OptionalString(r, 3),
-            MergedAt = OptionalTime(r, 4),
-            ShreddedAt = OptionalTime(r, 5),
+            MergedInto = OptionalString(r, o + 3),
+            MergedAt = OptionalTime(r, o + 4),
+            ShreddedAt = OptionalTime(r, o + 5),
         };
 
     private static Task<List<StoredSubject>> QuerySubjectsAsync(NpgsqlConnection connection, string where, string id, CancellationToken cancellationToken) =>

@@ -26,12 +26,7 @@ public sealed partial class PostgresVaultStore
         var records = withRecords ? Json(reader, FirstLedgerColumn + 7, RecordFromJson) : null;
         if (reader.IsDBNull(2)) return (versions, null, null, records);
 
-        var subject = new StoredSubject(reader.GetString(2), Time(reader, 3), OptionalBytes(reader, 4))
-        {
-            MergedInto = OptionalString(reader, 5),
-            MergedAt = OptionalTime(reader, 6),
-            ShreddedAt = OptionalTime(reader, 7),
-        };
+        var subject = MapSubjectAt(reader, 2);
         var hasDataKey = reader.GetBoolean(8);
         var key = hasDataKey ? new WrappedSubjectKey(subject.SubjectId, (uint)reader.GetInt64(9), reader.GetFieldValue<byte[]>(10), Time(reader, 11)) : null;
         var state = new SubjectState

@@ -18,8 +18,7 @@ AS $$
 #variable_conflict use_column
 BEGIN
     RETURN QUERY SELECT
-        COALESCE((SELECT v.version FROM subject_state_versions v WHERE v.subject_id = p_id), 0::bigint),
-        COALESCE((SELECT v.records_version FROM subject_state_versions v WHERE v.subject_id = p_id), 0::bigint),
+        COALESCE(v.version, 0::bigint), COALESCE(v.records_version, 0::bigint),
         s.id, s.created_at, s.birth_date_sealed, s.merged_into, s.merged_at, s.shredded_at,
         k.subject_id IS NOT NULL, k.key_id, k.wrapped, k.created_at,
         (SELECT json_agg(json_build_array(c.id, c.subject_id, c.key, c.kind, c.given, c.explicit, c.policy_version, c.method, c.evidence, c.at, c.recorded_at, c.controller, c.legal_basis) ORDER BY c.at, c.seq) FROM consents c WHERE c.subject_id = p_id),
@@ -33,6 +32,7 @@ BEGIN
             (SELECT json_agg(json_build_array(d.id, d.subject_id, d.key_owner_id, d.category, d.source, d.purpose, d.collected_at, d.expires_at, d.key_kind, d.version, encode(d.sealed, 'hex'), d.erased_at) ORDER BY d.collected_at, d.id) FROM records d WHERE d.subject_id = p_id)
         END
     FROM (SELECT 1) AS one
+    LEFT JOIN subject_state_versions v ON v.subject_id = p_id
     LEFT JOIN subjects s ON s.id = p_id
     LEFT JOIN subject_keys k ON k.subject_id = s.id;
 END
