@@ -124,52 +124,25 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
 
     public async Task<int> ShredSubjectAsync(string subjectId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        // One statement: the subject and every subject merged into it (at any depth) lose their keys, lookups, device
-        // identifiers, device names and pending sign-ins. Data-modifying CTEs run even when unread; the counts only keep them visible.
-        const string Sql = """
-            WITH RECURSIVE family(id) AS (
-                SELECT id FROM subjects WHERE id = $1
-                UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id),
-            keys AS (DELETE FROM subject_keys WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
-            lookups AS (DELETE FROM lookup_keys WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
-            identifiers AS (DELETE FROM device_identifiers WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
-            names AS (UPDATE devices SET name_sealed = NULL WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
-            challenges AS (DELETE FROM signin_challenges WHERE subject_id IN (SELECT id FROM family) RETURNING 1),
-            marked AS (UPDATE subjects SET shredded_at = $2, birth_date_sealed = NULL WHERE id IN (SELECT id FROM family) AND shredded_at IS NULL RETURNING 1)
-            SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM keys), (SELECT COUNT(*) FROM lookups), (SELECT COUNT(*) FROM identifiers), (SELECT COUNT(*) FROM names), (SELECT COUNT(*) FROM challenges), (SELECT COUNT(*) FROM marked)
-            """;
+        // One call (migration 0014): the subject and every subject merged into it (at any depth) lose their keys,
+        // lookups, device identifiers, device names and pending sign-ins, each table cleared per person by its index.
         await FlushAsync(cancellationToken);
-        var counts = (await QueryAsync(_connection, Sql, [subjectId, Ticks(at)], r => (Family: r.GetInt64(0), Keys: r.GetInt64(1)), cancellationToken)).Single();
+        var counts = (await QueryAsync(_connection, "SELECT family_size, keys_destroyed FROM shred_subject($1, $2)", [subjectId, Ticks(at)], r => (Family: r.GetInt32(0), Keys: r.GetInt32(1)), cancellationToken)).Single();
         if (counts.Family == 0)
         {
             throw new VaultStoreException(VaultStoreException.UnknownSubject, $"Subject {subjectId} does not exist.");
         }
 
-        return (int)counts.Keys;
+        return counts.Keys;
     }
 
     public async Task<int> PurgeShreddedSubjectAsync(string subjectId, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        // One statement: count (stopping past the limit), and only within it delete and mark. Foreign keys are checked
-        // at the end of the statement, so events and devices may go together.
-        const string Sql = """
-            WITH RECURSIVE family(id) AS (
-                SELECT id FROM subjects WHERE id = $1 AND shredded_at IS NOT NULL
-                UNION SELECT s.id FROM subjects s JOIN family f ON s.merged_into = f.id),
-            counted AS (SELECT
-                (SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE subject_id IN (SELECT id FROM family) LIMIT $3) e)
-              + (SELECT COUNT(*) FROM (SELECT 1 FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $2 LIMIT $3) r)
-              + (SELECT COUNT(*) FROM (SELECT 1 FROM devices WHERE subject_id IN (SELECT id FROM family) LIMIT $3) d) AS n),
-            gone_events AS (DELETE FROM events WHERE subject_id IN (SELECT id FROM family) AND (SELECT n FROM counted) < $3 RETURNING 1),
-            gone_records AS (DELETE FROM records WHERE subject_id IN (SELECT id FROM family) AND key_kind = $2 AND (SELECT n FROM counted) < $3 RETURNING 1),
-            gone_devices AS (DELETE FROM devices WHERE subject_id IN (SELECT id FROM family) AND (SELECT n FROM counted) < $3 RETURNING 1),
-            marked AS (UPDATE subjects SET purged_at = shredded_at WHERE id IN (SELECT id FROM family) AND purged_at IS NULL AND (SELECT n FROM counted) < $3 RETURNING 1)
-            SELECT (SELECT n FROM counted), (SELECT COUNT(*) FROM gone_events) + (SELECT COUNT(*) FROM gone_records) + (SELECT COUNT(*) FROM gone_devices), (SELECT COUNT(*) FROM marked)
-            """;
+        // One call (migration 0014): counts the family's rows (stopping past the limit) and only within it deletes and marks.
         await FlushAsync(cancellationToken);
-        var result = (await QueryAsync(_connection, Sql, [subjectId, (int)SealingKeyKind.Subject, limit + 1], r => (Counted: r.GetInt64(0), Deleted: r.GetInt64(1)), cancellationToken)).Single();
-        return result.Counted > limit ? -1 : (int)result.Deleted;
+        var result = (await QueryAsync(_connection, "SELECT counted, deleted FROM purge_shredded_subject($1, $2, $3)", [subjectId, (int)SealingKeyKind.Subject, limit], r => (Counted: r.GetInt32(0), Deleted: r.GetInt32(1)), cancellationToken)).Single();
+        return result.Counted > limit ? -1 : result.Deleted;
     }
 
     public async Task MergeSubjectsAsync(string survivorId, string mergedId, DateTimeOffset at, CancellationToken cancellationToken)
