@@ -35,8 +35,7 @@ internal sealed partial class PostgresVaultTransaction
             FROM old WHERE r.id = old.id
             RETURNING r.version
             """;
-        await FlushAsync(cancellationToken);
-        var versions = await QueryAsync(_connection, Sql, [recordId, sealedValue, (int)source, purposeKey, Ticks(at), Ticks(expiresAt)], r => r.GetInt32(0), cancellationToken);
+        var versions = await QueryInUnitAsync(Sql, [recordId, sealedValue, (int)source, purposeKey, Ticks(at), Ticks(expiresAt)], r => r.GetInt32(0), cancellationToken);
         return versions.Count == 1
             ? versions[0]
             : throw new VaultStoreException(VaultStoreException.UnknownRecord, $"Record {recordId} does not exist.");

@@ -126,8 +126,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     {
         // One call (migration 0014): the subject and every subject merged into it (at any depth) lose their keys,
         // lookups, device identifiers, device names and pending sign-ins, each table cleared per person by its index.
-        await FlushAsync(cancellationToken);
-        var counts = (await QueryAsync(_connection, "SELECT family_size, keys_destroyed FROM shred_subject($1, $2)", [subjectId, Ticks(at)], r => (Family: r.GetInt32(0), Keys: r.GetInt32(1)), cancellationToken)).Single();
+        var counts = (await QueryInUnitAsync("SELECT family_size, keys_destroyed FROM shred_subject($1, $2)", [subjectId, Ticks(at)], r => (Family: r.GetInt32(0), Keys: r.GetInt32(1)), cancellationToken)).Single();
         if (counts.Family == 0)
         {
             throw new VaultStoreException(VaultStoreException.UnknownSubject, $"Subject {subjectId} does not exist.");
@@ -140,8 +139,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         // One call (migration 0014): counts the family's rows (stopping past the limit) and only within it deletes and marks.
-        await FlushAsync(cancellationToken);
-        var result = (await QueryAsync(_connection, "SELECT counted, deleted FROM purge_shredded_subject($1, $2, $3)", [subjectId, (int)SealingKeyKind.Subject, limit], r => (Counted: r.GetInt32(0), Deleted: r.GetInt32(1)), cancellationToken)).Single();
+        var result = (await QueryInUnitAsync("SELECT counted, deleted FROM purge_shredded_subject($1, $2, $3)", [subjectId, (int)SealingKeyKind.Subject, limit], r => (Counted: r.GetInt32(0), Deleted: r.GetInt32(1)), cancellationToken)).Single();
         return result.Counted > limit ? -1 : result.Deleted;
     }
 
@@ -357,6 +355,63 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
     /// </summary>
     private async Task<int> StartWithAsync(string sql, string duplicateCode, object?[] values, CancellationToken cancellationToken)
     {
+        var command = BatchCommand(sql, values);
+        var codes = new List<(NpgsqlBatchCommand Command, string DuplicateCode)>();
+        await StartInOneTripAsync(
+            batch =>
+            {
+                codes.AddRange(TakeDeferred(batch));
+                batch.BatchCommands.Add(command);
+                codes.Add((command, duplicateCode));
+            },
+            async reader =>
+            {
+                while (await reader.NextResultAsync(cancellationToken))
+                {
+                }
+
+                return 0;
+            },
+            codes,
+            cancellationToken);
+        return command.RecordsAffected;
+    }
+
+    /// <summary>
+    /// Runs a query in the unit of work and maps its rows. As the unit's first statement, with nothing held back, the
+    /// connection is opened, the chain head locked and the query run in one round trip, as <see cref="StartWithAsync"/>
+    /// does; later, held-back statements and entries are sent first.
+    /// </summary>
+    private async Task<List<T>> QueryInUnitAsync<T>(string sql, object?[] values, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        ThrowIfCompleted();
+        if (_transaction is not null || _pendingAudit.Count > 0 || _deferred.Count > 0)
+        {
+            await FlushAsync(cancellationToken);
+            return await QueryAsync(_connection, sql, values, map, cancellationToken);
+        }
+
+        return await StartInOneTripAsync(
+            batch => batch.BatchCommands.Add(BatchCommand(sql, values)),
+            async reader =>
+            {
+                var rows = new List<T>();
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) rows.Add(map(reader));
+                return rows;
+            },
+            null,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the connection and a transaction and sends the head lock followed by what <paramref name="add"/> puts in
+    /// the batch; <paramref name="readRest"/> reads the results after the head's. A constraint error is reported with
+    /// the duplicate code in <paramref name="codes"/> of the statement that broke it. The unit of work holds the
+    /// connection, the transaction and the locked head only once all of it succeeded.
+    /// </summary>
+    private async Task<T> StartInOneTripAsync<T>(Action<NpgsqlBatch> add, Func<NpgsqlDataReader, Task<T>> readRest, List<(NpgsqlBatchCommand Command, string DuplicateCode)>? codes, CancellationToken cancellationToken)
+    {
         ThrowIfCompleted();
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
@@ -364,20 +419,16 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(connection, transaction);
             batch.BatchCommands.Add(BatchCommand(LockHeadSql));
-            var codes = TakeDeferred(batch);
-            var command = BatchCommand(sql, values);
-            batch.BatchCommands.Add(command);
-            codes.Add((command, duplicateCode));
+            add(batch);
             AuditChainHead? head = null;
+            T result;
             try
             {
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
                 if (await reader.ReadAsync(cancellationToken)) head = new AuditChainHead(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
-                while (await reader.NextResultAsync(cancellationToken))
-                {
-                }
+                result = await readRest(reader);
             }
-            catch (PostgresException ex) when (PostgresErrors.IsConstraint(ex))
+            catch (PostgresException ex) when (codes is not null && PostgresErrors.IsConstraint(ex))
             {
                 throw PostgresErrors.Translate(ex, DuplicateCodeOf(ex, codes));
             }
@@ -386,7 +437,7 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
             _transaction = transaction;
             _pendingBase = head ?? throw HeadMissing();
             _head = head;
-            return command.RecordsAffected;
+            return result;
         }
         catch
         {
