@@ -143,6 +143,23 @@ internal sealed partial class PostgresVaultTransaction : IVaultTransaction
         return result.Counted > limit ? -1 : result.Deleted;
     }
 
+    public async Task<ShredAndPurgeResult> ShredAndPurgeSubjectAsync(string subjectId, DateTimeOffset at, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // One call (migration 0014) for both: the shred, then the purge of what it made unreadable.
+        var result = (await QueryInUnitAsync(
+            "SELECT family_size, keys_destroyed, counted, deleted FROM shred_and_purge_subject($1, $2, $3, $4)",
+            [subjectId, Ticks(at), (int)SealingKeyKind.Subject, limit],
+            r => (Family: r.GetInt32(0), Keys: r.GetInt32(1), Counted: r.GetInt32(2), Deleted: r.GetInt32(3)),
+            cancellationToken)).Single();
+        if (result.Family == 0)
+        {
+            throw new VaultStoreException(VaultStoreException.UnknownSubject, $"Subject {subjectId} does not exist.");
+        }
+
+        return new ShredAndPurgeResult(result.Keys, result.Counted > limit ? -1 : result.Deleted);
+    }
+
     public async Task MergeSubjectsAsync(string survivorId, string mergedId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (string.Equals(survivorId, mergedId, StringComparison.Ordinal))

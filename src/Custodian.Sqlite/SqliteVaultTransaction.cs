@@ -140,6 +140,12 @@ internal sealed partial class SqliteVaultTransaction : IVaultTransaction
         return Task.FromResult(deleted);
     }
 
+    public async Task<ShredAndPurgeResult> ShredAndPurgeSubjectAsync(string subjectId, DateTimeOffset at, int limit, CancellationToken cancellationToken)
+    {
+        var destroyed = await ShredSubjectAsync(subjectId, at, cancellationToken);
+        return new ShredAndPurgeResult(destroyed, await PurgeShreddedSubjectAsync(subjectId, limit, cancellationToken));
+    }
+
     /// <summary>
     /// The person and everyone merged into them, directly or through an earlier merge. Most people absorbed nobody, so
     /// one probe of the merge index answers; the recursive walk runs only for a survivor of a merge.

@@ -251,6 +251,73 @@ public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance
     }
 
     [Fact]
+    public async Task Shred_and_purge_in_one_call_does_what_the_two_steps_do()
+    {
+        var survivor = await NewSubjectAsync();
+        var merged = await NewSubjectAsync();
+        var bystander = await NewSubjectAsync();
+        var record = TestData.Record(merged.SubjectId);
+        var held = TestData.Record(survivor.SubjectId, "user.financial.bank_account", keyKind: SealingKeyKind.Hold);
+        var untouched = TestData.Record(bystander.SubjectId);
+        await InTransactionAsync(async t =>
+        {
+            foreach (var s in new[] { survivor, merged, bystander })
+            {
+                using var key = TestData.Keys.CreateSubjectKey(s.SubjectId);
+                await t.StoreSubjectKeyAsync(new WrappedSubjectKey(s.SubjectId, key.KeyId, key.Wrapped, TestData.T0), Ct);
+            }
+
+            await t.WriteRecordsAsync([record, held, untouched], Ct);
+            await t.AppendEventsAsync(Enumerable.Range(0, 3).Select(i => TestData.Event(survivor.SubjectId, i)).ToList(), Ct);
+            await t.MergeSubjectsAsync(survivor.SubjectId, merged.SubjectId, TestData.T0, Ct);
+        });
+        ShredAndPurgeResult? result = null;
+
+        await InTransactionAsync(async t => result = await t.ShredAndPurgeSubjectAsync(survivor.SubjectId, TestData.T0.AddDays(1), 100, Ct));
+
+        Assert.Equal(new ShredAndPurgeResult(2, 4), result);
+        Assert.Null(await Store.GetSubjectKeyAsync(merged.SubjectId, Ct));
+        Assert.Null(await Store.GetRecordAsync(record.RecordId, Ct));
+        Assert.NotNull(await Store.GetRecordAsync(held.RecordId, Ct));
+        Assert.Equal(0, await Store.CountEventsAsync(survivor.SubjectId, Ct));
+        Assert.Equal(TestData.T0.AddDays(1), (await Store.GetSubjectAsync(merged.SubjectId, Ct))!.ShreddedAt);
+        Assert.NotNull(await Store.GetSubjectKeyAsync(bystander.SubjectId, Ct));
+        Assert.NotNull(await Store.GetRecordAsync(untouched.RecordId, Ct));
+        Assert.Equal(0, await Store.PurgeShreddedAsync(100, Ct));
+    }
+
+    [Fact]
+    public async Task Shred_and_purge_over_the_limit_shreds_and_leaves_the_rows_to_the_batched_purge()
+    {
+        var subject = await NewSubjectAsync();
+        await InTransactionAsync(async t =>
+        {
+            using var key = TestData.Keys.CreateSubjectKey(subject.SubjectId);
+            await t.StoreSubjectKeyAsync(new WrappedSubjectKey(subject.SubjectId, key.KeyId, key.Wrapped, TestData.T0), Ct);
+            await t.AppendEventsAsync(Enumerable.Range(0, 12).Select(i => TestData.Event(subject.SubjectId, i)).ToList(), Ct);
+        });
+        ShredAndPurgeResult? result = null;
+
+        await InTransactionAsync(async t => result = await t.ShredAndPurgeSubjectAsync(subject.SubjectId, TestData.T0, 10, Ct));
+        var left = await Store.CountEventsAsync(subject.SubjectId, Ct);
+        var batched = 0;
+        for (int n; (n = await Store.PurgeShreddedAsync(100, Ct)) > 0;) batched += n;
+
+        Assert.Equal(new ShredAndPurgeResult(1, -1), result);
+        Assert.Null(await Store.GetSubjectKeyAsync(subject.SubjectId, Ct));
+        Assert.Equal(12, left);
+        Assert.Equal(12, batched);
+    }
+
+    [Fact]
+    public async Task Shred_and_purge_of_an_unknown_person_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(t => t.ShredAndPurgeSubjectAsync("sub_missing", TestData.T0, 100, Ct)));
+
+        Assert.Equal(VaultStoreException.UnknownSubject, error.Code);
+    }
+
+    [Fact]
     public async Task A_person_not_shredded_loses_nothing_to_the_purge()
     {
         var subject = await NewSubjectAsync();

@@ -95,3 +95,19 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- An erasure's two steps in one call: the shred, then the purge of what it made unreadable.
+CREATE FUNCTION shred_and_purge_subject(p_id text, p_at bigint, p_key_kind integer, p_limit integer,
+    OUT family_size integer, OUT keys_destroyed integer, OUT counted integer, OUT deleted integer)
+LANGUAGE plpgsql VOLATILE
+SET search_path FROM CURRENT
+AS $$
+BEGIN
+    SELECT s.family_size, s.keys_destroyed INTO family_size, keys_destroyed FROM shred_subject(p_id, p_at) s;
+    counted := 0;
+    deleted := 0;
+    IF family_size > 0 THEN
+        SELECT p.counted, p.deleted INTO counted, deleted FROM purge_shredded_subject(p_id, p_key_kind, p_limit) p;
+    END IF;
+END
+$$;

@@ -56,6 +56,13 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// </summary>
     Task<int> PurgeShreddedSubjectAsync(string subjectId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What an erasure does to the store: <see cref="ShredSubjectAsync"/> and then <see cref="PurgeShreddedSubjectAsync"/>
+    /// for the same subject, in this transaction, with the same results. A store may do both in one call to its server.
+    /// </summary>
+    /// <exception cref="VaultStoreException"><c>STORE001</c> when the subject does not exist.</exception>
+    Task<ShredAndPurgeResult> ShredAndPurgeSubjectAsync(string subjectId, DateTimeOffset at, int limit, CancellationToken cancellationToken);
+
     /// <summary>Writes new records.</summary>
     /// <exception cref="VaultStoreException"><c>STORE002</c> for an existing record id.</exception>
     Task WriteRecordsAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken);

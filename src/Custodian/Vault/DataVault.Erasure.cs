@@ -91,9 +91,10 @@ public sealed partial class DataVault
         await using (var tx = await _store.BeginAsync(cancellationToken))
         {
             foreach (var (record, _, until, sealedValue) in reseals) await tx.ResealRecordAsync(record.RecordId, sealedValue, SealingKeyKind.Hold, until, cancellationToken);
-            destroyed = await tx.ShredSubjectAsync(subjectId, now, cancellationToken);
             // Most people's rows go in this same transaction; -1 means too many for one, purged in batches below.
-            purged = await tx.PurgeShreddedSubjectAsync(subjectId, PurgeBatchSize, cancellationToken);
+            var shredded = await tx.ShredAndPurgeSubjectAsync(subjectId, now, PurgeBatchSize, cancellationToken);
+            destroyed = shredded.KeysDestroyed;
+            purged = shredded.RowsPurged;
             await tx.AppendAuditAsync(new AuditEntry(now, actor, "subject.erase")
             {
                 SubjectId = subjectId,
