@@ -60,11 +60,7 @@ public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance
         byte[] index = [8, 8];
         await InTransactionAsync(async t =>
         {
-            foreach (var s in new[] { survivor, merged })
-            {
-                using var key = TestData.Keys.CreateSubjectKey(s.SubjectId);
-                await t.StoreSubjectKeyAsync(new WrappedSubjectKey(s.SubjectId, key.KeyId, key.Wrapped, TestData.T0), Ct);
-            }
+            await StoreKeysAsync(t, survivor, merged);
 
             await t.AddLookupKeyAsync(survivor.SubjectId, LookupKind.Email, index, Ct);
             await t.MergeSubjectsAsync(survivor.SubjectId, merged.SubjectId, TestData.T0, Ct);
@@ -200,11 +196,7 @@ public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance
         var oldest = TestData.Record(earliest.SubjectId);
         await InTransactionAsync(async t =>
         {
-            foreach (var s in new[] { survivor, middle, earliest })
-            {
-                using var key = TestData.Keys.CreateSubjectKey(s.SubjectId);
-                await t.StoreSubjectKeyAsync(new WrappedSubjectKey(s.SubjectId, key.KeyId, key.Wrapped, TestData.T0), Ct);
-            }
+            await StoreKeysAsync(t, survivor, middle, earliest);
 
             await t.WriteRecordsAsync([oldest], Ct);
             await t.AppendEventsAsync(Enumerable.Range(0, 3).Select(i => TestData.Event(middle.SubjectId, i)).ToList(), Ct);
@@ -261,11 +253,7 @@ public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance
         var untouched = TestData.Record(bystander.SubjectId);
         await InTransactionAsync(async t =>
         {
-            foreach (var s in new[] { survivor, merged, bystander })
-            {
-                using var key = TestData.Keys.CreateSubjectKey(s.SubjectId);
-                await t.StoreSubjectKeyAsync(new WrappedSubjectKey(s.SubjectId, key.KeyId, key.Wrapped, TestData.T0), Ct);
-            }
+            await StoreKeysAsync(t, survivor, merged, bystander);
 
             await t.WriteRecordsAsync([record, held, untouched], Ct);
             await t.AppendEventsAsync(Enumerable.Range(0, 3).Select(i => TestData.Event(survivor.SubjectId, i)).ToList(), Ct);
@@ -292,8 +280,7 @@ public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance
         var subject = await NewSubjectAsync();
         await InTransactionAsync(async t =>
         {
-            using var key = TestData.Keys.CreateSubjectKey(subject.SubjectId);
-            await t.StoreSubjectKeyAsync(new WrappedSubjectKey(subject.SubjectId, key.KeyId, key.Wrapped, TestData.T0), Ct);
+            await StoreKeysAsync(t, subject);
             await t.AppendEventsAsync(Enumerable.Range(0, 12).Select(i => TestData.Event(subject.SubjectId, i)).ToList(), Ct);
         });
         ShredAndPurgeResult? result = null;
@@ -334,5 +321,15 @@ public abstract class MergeAndShredConformance<TFactory> : VaultStoreConformance
         Assert.Equal(0, purged);
         Assert.NotNull(await Store.GetRecordAsync(record.RecordId, Ct));
         Assert.Equal(1, await Store.CountEventsAsync(subject.SubjectId, Ct));
+    }
+
+    /// <summary>Gives each subject a wrapped data key, as the vault does when it creates them.</summary>
+    private static async Task StoreKeysAsync(IVaultTransaction transaction, params StoredSubject[] subjects)
+    {
+        foreach (var subject in subjects)
+        {
+            using var key = TestData.Keys.CreateSubjectKey(subject.SubjectId);
+            await transaction.StoreSubjectKeyAsync(new WrappedSubjectKey(subject.SubjectId, key.KeyId, key.Wrapped, TestData.T0), Ct);
+        }
     }
 }
