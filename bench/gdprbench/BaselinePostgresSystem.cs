@@ -69,8 +69,7 @@ internal sealed class BaselinePostgresSystem : IGdprSystem
             await writer.CompleteAsync(cancellationToken);
         }
 
-        // As pgbench does after loading: the timed workloads should not share the machine with autovacuum's first pass.
-        await ExecuteAsync("VACUUM (ANALYZE) usertable, gdpr_log", null, cancellationToken);
+        await PostgresSettle.AfterLoadAsync(_source, "usertable, gdpr_log", cancellationToken);
     }
 
     public Task InsertAsync(BenchRecord record, CancellationToken cancellationToken) => WithLogAsync(
@@ -148,18 +147,6 @@ internal sealed class BaselinePostgresSystem : IGdprSystem
         batch.BatchCommands.Add(log);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (read is not null) await read(reader);
-    }
-
-    private Task ExecuteAsync(string sql, object? parameter, CancellationToken cancellationToken)
-    {
-        var command = _source.CreateCommand(sql);
-        if (parameter is not null) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        return ExecuteAndDisposeAsync(command, cancellationToken);
-    }
-
-    private static async Task ExecuteAndDisposeAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        await using (command) await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private byte[] Encrypt(string data)

@@ -52,11 +52,8 @@ try
         // empty, and plans kept by the sessions would scan it whole as the workloads fill it.
         await using var system = new CustodianSystem("Custodian on PostgreSQL", postgres.Vault, postgres.Keys, postgres, async token =>
         {
-            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-            await connection.OpenAsync(token);
-            var tables = string.Join(", ", LoadedTables.Select(t => $"{schema}.{t}"));
-            await using var analyze = new Npgsql.NpgsqlCommand($"VACUUM (ANALYZE) {tables}", connection);
-            await analyze.ExecuteNonQueryAsync(token);
+            await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+            await PostgresSettle.AfterLoadAsync(source, string.Join(", ", LoadedTables.Select(t => $"{schema}.{t}")), token);
         });
         all.AddRange((await BenchRunner.RunAsync(system, records, now, operations, ct)).Results);
     }
