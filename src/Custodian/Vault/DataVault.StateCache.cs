@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Custodian.Decisions;
 using Custodian.Storage;
@@ -7,18 +6,17 @@ namespace Custodian.Vault;
 
 public sealed partial class DataVault
 {
-    // Enough for the people being served at once; past it the cache starts over rather than tracking recency.
+    // Enough for the people being served at once; past it the least recently used are dropped.
     private const int StateCacheLimit = 10_000;
 
     // A person with more records than this is read from the store every time rather than held in memory.
     private const int RecordsCacheLimitPerPerson = 200;
 
-    // Records held at most across everyone (a few hundred bytes each, sealed): past it the cache starts over.
+    // Records held at most across everyone (a few hundred bytes each, sealed): past it the least recently used go.
     private const int RecordsCacheBudget = 200_000;
 
-    private readonly ConcurrentDictionary<string, CachedSubjectState> _stateCache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CachedRecords> _recordsCache = new(StringComparer.Ordinal);
-    private int _recordsCached;
+    private readonly BoundedCache<string, CachedSubjectState> _stateCache = new(StateCacheLimit, StateCacheLimit, StringComparer.Ordinal);
+    private readonly BoundedCache<string, CachedRecords> _recordsCache = new(StateCacheLimit, RecordsCacheBudget, StringComparer.Ordinal);
 
     /// <summary>
     /// A person's decoded state and facts, reused while the store's state version for them is unchanged. The store
@@ -62,25 +60,24 @@ public sealed partial class DataVault
     /// </summary>
     private void ForgetState(string? subjectId)
     {
-        if (subjectId is not null) _stateCache.TryRemove(subjectId, out _);
+        if (subjectId is not null) _stateCache.Remove(subjectId);
     }
 
     /// <summary>Drops the held copy of a person's records, as <see cref="ForgetState"/> does their state.</summary>
     private void ForgetRecords(string subjectId)
     {
-        if (_recordsCache.TryRemove(subjectId, out var dropped)) Interlocked.Add(ref _recordsCached, -dropped.Records.Count);
+        _recordsCache.Remove(subjectId);
     }
 
     private CachedSubjectState RememberState(string subjectId, CachedSubjectState loaded)
     {
         if (loaded.State.Version is { } loadedVersion)
         {
-            if (_stateCache.Count >= StateCacheLimit) _stateCache.Clear();
-            _stateCache[subjectId] = loaded with { Version = loadedVersion };
+            _stateCache.Set(subjectId, loaded with { Version = loadedVersion });
         }
         else
         {
-            _stateCache.TryRemove(subjectId, out _);
+            _stateCache.Remove(subjectId);
         }
 
         return loaded;
@@ -101,15 +98,13 @@ public sealed partial class DataVault
     private void RememberRecords(string subjectId, long? recordsVersion, IReadOnlyList<StoredRecord> records)
     {
         if (recordsVersion is not { } version) return;
-        if (_recordsCache.TryRemove(subjectId, out var replaced)) Interlocked.Add(ref _recordsCached, -replaced.Records.Count);
-        if (records.Count > RecordsCacheLimitPerPerson) return;
-        if (_recordsCache.Count >= StateCacheLimit || Volatile.Read(ref _recordsCached) + records.Count > RecordsCacheBudget)
+        if (records.Count > RecordsCacheLimitPerPerson)
         {
-            _recordsCache.Clear();
-            Volatile.Write(ref _recordsCached, 0);
+            _recordsCache.Remove(subjectId);
+            return;
         }
 
-        if (_recordsCache.TryAdd(subjectId, new CachedRecords(version, records))) Interlocked.Add(ref _recordsCached, records.Count);
+        _recordsCache.Set(subjectId, new CachedRecords(version, records), records.Count);
     }
 
     private CachedSubjectState Decode(string subjectId, SubjectState? state, WrappedSubjectKey? key)
