@@ -27,6 +27,15 @@ internal sealed partial class PostgresVaultTransaction
     public async Task<bool> LiftObjectionAsync(string objectionId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await RunAsync("UPDATE objections SET lifted_at = $2 WHERE id = $1 AND lifted_at IS NULL", VaultStoreException.Duplicate, cancellationToken, objectionId, Ticks(at)) > 0;
 
+    // Held back and sent with the unit's other statements: one round trip for the lift, its audit entry and any check.
+    public Task LiftOpenObjectionsAsync(IReadOnlyList<string> objectionIds, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objectionIds);
+        return objectionIds.Count == 0
+            ? Task.CompletedTask
+            : DeferAsync("UPDATE objections SET lifted_at = $2 WHERE id = ANY($1) AND lifted_at IS NULL", VaultStoreException.Duplicate, objectionIds.ToArray(), Ticks(at));
+    }
+
     public Task AppendRestrictionAsync(RestrictionChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

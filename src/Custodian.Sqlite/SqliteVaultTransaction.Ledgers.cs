@@ -27,6 +27,12 @@ internal sealed partial class SqliteVaultTransaction
     public Task<bool> LiftObjectionAsync(string objectionId, DateTimeOffset at, CancellationToken cancellationToken) =>
         Task.FromResult(Run("UPDATE objections SET lifted_at = $p1 WHERE id = $p0 AND lifted_at IS NULL", cancellationToken, null, objectionId, Ticks(at)) > 0);
 
+    public async Task LiftOpenObjectionsAsync(IReadOnlyList<string> objectionIds, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(objectionIds);
+        foreach (var id in objectionIds) await LiftObjectionAsync(id, at, cancellationToken);
+    }
+
     public Task AppendRestrictionAsync(RestrictionChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -76,6 +76,29 @@ public abstract class LedgerConformance<TFactory> : VaultStoreConformance<TFacto
     }
 
     [Fact]
+    public async Task Lifting_open_objections_lifts_those_named_and_open_and_leaves_the_rest()
+    {
+        var subject = await NewSubjectAsync();
+        var id = subject.SubjectId;
+        await InTransactionAsync(async t =>
+        {
+            await t.AddObjectionAsync(new Objection("obj-a", id, "analytics.reporting", TestData.T0), Ct);
+            await t.AddObjectionAsync(new Objection("obj-b", id, "analytics.reporting", TestData.T0.AddMinutes(1)), Ct);
+            await t.AddObjectionAsync(new Objection("obj-c", id, "marketing.post", TestData.T0.AddMinutes(2)), Ct);
+            await t.AddObjectionAsync(new Objection("obj-d", id, "analytics.reporting", TestData.T0.AddMinutes(3), TestData.T0.AddMinutes(4)), Ct);
+        });
+
+        await InTransactionAsync(t => t.LiftOpenObjectionsAsync(["obj-a", "obj-b", "obj-d", "obj-unknown"], TestData.T0.AddDays(1), Ct));
+        await InTransactionAsync(t => t.LiftOpenObjectionsAsync([], TestData.T0.AddDays(2), Ct));
+        var lifted = (await Store.LoadSubjectStateAsync(id, Ct))!.Objections.ToDictionary(o => o.ObjectionId, o => o.LiftedAt);
+
+        Assert.Equal(TestData.T0.AddDays(1), lifted["obj-a"]);
+        Assert.Equal(TestData.T0.AddDays(1), lifted["obj-b"]);
+        Assert.Null(lifted["obj-c"]);
+        Assert.Equal(TestData.T0.AddMinutes(4), lifted["obj-d"]);
+    }
+
+    [Fact]
     public async Task A_consent_id_cannot_be_appended_twice()
     {
         var subject = await NewSubjectAsync();

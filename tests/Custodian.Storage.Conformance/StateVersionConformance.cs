@@ -17,6 +17,7 @@ public abstract class StateVersionConformance<TFactory> : VaultStoreConformance<
     [InlineData("relationship")]
     [InlineData("recipient authorisation")]
     [InlineData("guardian consent")]
+    [InlineData("open objections lifted")]
     [InlineData("data key")]
     [InlineData("shred")]
     public async Task Every_change_to_a_subjects_state_changes_its_version_and_the_loaded_state_carries_the_new_one(string change)
@@ -38,6 +39,7 @@ public abstract class StateVersionConformance<TFactory> : VaultStoreConformance<
             "consent" => t.AppendConsentAsync(TestData.Consent(id, "marketing.email", false, at), Ct),
             "objection" => t.AddObjectionAsync(new Objection(TestData.NewId("obj"), id, "analytics", at), Ct),
             "objection lifted" => t.LiftObjectionAsync(objectionId, at, Ct),
+            "open objections lifted" => t.LiftOpenObjectionsAsync([objectionId], at, Ct),
             "restriction" => t.AppendRestrictionAsync(new RestrictionChange(id, true, at), Ct),
             "legal hold" => t.PlaceLegalHoldAsync(new LegalHold(TestData.NewId("hld"), id, "audit", at), Ct),
             "legal hold lifted" => t.LiftLegalHoldAsync(holdId, at, Ct),

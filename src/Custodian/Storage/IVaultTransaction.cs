@@ -89,6 +89,13 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// <summary>Lifts an objection; false when unknown or already lifted.</summary>
     Task<bool> LiftObjectionAsync(string objectionId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lifts those of <paramref name="objectionIds"/> still open, with no answer back, so a store may send it with the
+    /// unit's other writes: the caller knows which are open from the state it decided on (and makes the unit depend
+    /// on that state with <see cref="RequireSubjectVersionAsync"/>).
+    /// </summary>
+    Task LiftOpenObjectionsAsync(IReadOnlyList<string> objectionIds, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Appends a restriction switch.</summary>
     Task AppendRestrictionAsync(RestrictionChange change, CancellationToken cancellationToken);
 

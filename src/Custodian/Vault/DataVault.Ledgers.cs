@@ -50,15 +50,29 @@ public sealed partial class DataVault
     /// <summary>Lifts the person's open objections to a purpose; returns how many were lifted.</summary>
     public async Task<int> LiftObjectionAsync(string subjectId, string purposeKey, string actor, CancellationToken cancellationToken)
     {
-        var (state, _) = await LoadFactsAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
-        var open = state.Objections.Where(o => o.PurposeKey == purposeKey && o.LiftedAt is null).ToList();
-        await WriteAsync(async tx =>
+
+        // Which objections are open is read from a copy of the state the vault holds, when it holds one, and the lift
+        // requires that state unchanged: one unit of work. When it moved on, the person is read afresh.
+        if (_stateCache.TryGetValue(subjectId, out var held))
         {
-            foreach (var objection in open) await tx.LiftObjectionAsync(objection.ObjectionId, now, cancellationToken);
-        }, new AuditEntry(now, actor, "objection.lift") { SubjectId = subjectId, Purpose = purposeKey, Count = open.Count }, cancellationToken);
+            var heldOpen = OpenObjections(held.State, purposeKey);
+            if (await WriteIfUnchangedAsync(subjectId, held.Version, null, tx => tx.LiftOpenObjectionsAsync(heldOpen, now, cancellationToken), LiftAudit(heldOpen.Count), cancellationToken))
+            {
+                return heldOpen.Count;
+            }
+        }
+
+        var (state, _) = await LoadFactsAsync(subjectId, cancellationToken);
+        var open = OpenObjections(state, purposeKey);
+        await WriteAsync(tx => tx.LiftOpenObjectionsAsync(open, now, cancellationToken), LiftAudit(open.Count), cancellationToken);
         return open.Count;
+
+        AuditEntry LiftAudit(int lifted) => new(now, actor, "objection.lift") { SubjectId = subjectId, Purpose = purposeKey, Count = lifted };
     }
+
+    private static List<string> OpenObjections(SubjectState state, string purposeKey) =>
+        [.. state.Objections.Where(o => o.PurposeKey == purposeKey && o.LiftedAt is null).Select(o => o.ObjectionId)];
 
     /// <summary>Switches restriction of processing on or off (Art. 18).</summary>
     public async Task RestrictAsync(string subjectId, bool restricted, string actor, CancellationToken cancellationToken)

@@ -135,14 +135,24 @@ public sealed partial class DataVault
     /// Writes <paramref name="entry"/> for an answer made on held copies, in one unit of work that requires the person's
     /// versions to be those copies' still; false, with nothing written and the state copy dropped, when one moved.
     /// </summary>
-    private async Task<bool> AuditIfUnchangedAsync(AuditEntry entry, string subjectId, long stateVersion, long? recordsVersion, CancellationToken cancellationToken)
+    private Task<bool> AuditIfUnchangedAsync(AuditEntry entry, string subjectId, long stateVersion, long? recordsVersion, CancellationToken cancellationToken) =>
+        WriteIfUnchangedAsync(subjectId, stateVersion, recordsVersion, null, entry, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> (if any) and writes <paramref name="entry"/> in one unit of work that requires the
+    /// person's versions to be those of the copies the write was decided on; false, with nothing written and the state
+    /// copy dropped, when one moved. After a write the copy is dropped too: it no longer matches the store.
+    /// </summary>
+    private async Task<bool> WriteIfUnchangedAsync(string subjectId, long stateVersion, long? recordsVersion, Func<IVaultTransaction, Task>? write, AuditEntry entry, CancellationToken cancellationToken)
     {
         try
         {
             await using var tx = await _store.BeginAsync(cancellationToken);
             await tx.RequireSubjectVersionAsync(subjectId, stateVersion, recordsVersion, cancellationToken);
+            if (write is not null) await write(tx);
             await tx.AppendAuditAsync(entry, cancellationToken);
             await tx.CommitAsync(cancellationToken);
+            if (write is not null) ForgetState(subjectId);
             return true;
         }
         catch (VaultStoreException e) when (e.Code == VaultStoreException.SubjectChanged)

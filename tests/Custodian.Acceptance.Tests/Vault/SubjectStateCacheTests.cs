@@ -162,6 +162,41 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
         Assert.Empty(after.Values);
     }
 
+    [Fact]
+    public async Task Lifting_an_objection_on_a_held_copy_also_lifts_one_another_connection_added_since()
+    {
+        const string Support = "essential.service.operations.support";
+        var id = await CustomerAsync();
+        var question = new DecisionQuestion("user.contact.email", Support);
+        await Vault.ObjectAsync(id, Support, "test", CancellationToken.None);
+        Assert.False(Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None)).Allowed);
+
+        await WriteFromAnotherConnectionAsync($"INSERT INTO objections (id, subject_id, purpose, at, lifted_at) VALUES ('obj_other', $id, '{Support}', $at, NULL)", id);
+        var lifted = await Vault.LiftObjectionAsync(id, Support, "test", CancellationToken.None);
+        var after = Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None));
+
+        Assert.Equal(2, lifted);
+        Assert.True(after.Allowed);
+        Assert.All((await Vault.Store.LoadSubjectStateAsync(id, CancellationToken.None))!.Objections, o => Assert.NotNull(o.LiftedAt));
+    }
+
+    [Fact]
+    public async Task Lifting_an_objection_on_a_held_copy_lifts_it_and_the_next_decision_sees_it()
+    {
+        const string Support = "essential.service.operations.support";
+        var id = await CustomerAsync();
+        var question = new DecisionQuestion("user.contact.email", Support);
+        await Vault.ObjectAsync(id, Support, "test", CancellationToken.None);
+        Assert.False(Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None)).Allowed);
+
+        var lifted = await Vault.LiftObjectionAsync(id, Support, "test", CancellationToken.None);
+        var again = await Vault.LiftObjectionAsync(id, Support, "test", CancellationToken.None);
+
+        Assert.Equal(1, lifted);
+        Assert.Equal(0, again);
+        Assert.True(Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None)).Allowed);
+    }
+
     /// <summary>Runs <paramref name="sql"/> (with <c>$id</c> and <c>$at</c>) on a connection of its own, past the vault; returns the rows it changed.</summary>
     private async Task<int> WriteFromAnotherConnectionAsync(string sql, string id)
     {
