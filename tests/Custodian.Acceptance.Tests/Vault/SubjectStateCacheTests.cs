@@ -13,6 +13,7 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
 {
     private const string Newsletter = "marketing.communications.email";
     private const string Portal = "essential.service";
+    private const string SupportPurpose = "essential.service.operations.support";
     private static readonly DateTimeOffset Start = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly CompiledPolicy Policy = PolicyCompiler.CompileFile(RepositoryRoot.Combine("examples", "isocket", "policy.yaml"));
     private TempVault _temp = null!;
@@ -165,14 +166,10 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
     [Fact]
     public async Task Lifting_an_objection_on_a_held_copy_also_lifts_one_another_connection_added_since()
     {
-        const string Support = "essential.service.operations.support";
-        var id = await CustomerAsync();
-        var question = new DecisionQuestion("user.contact.email", Support);
-        await Vault.ObjectAsync(id, Support, "test", CancellationToken.None);
-        Assert.False(Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None)).Allowed);
+        var (id, question) = await ObjectedAndHeldAsync();
 
-        await WriteFromAnotherConnectionAsync($"INSERT INTO objections (id, subject_id, purpose, at, lifted_at) VALUES ('obj_other', $id, '{Support}', $at, NULL)", id);
-        var lifted = await Vault.LiftObjectionAsync(id, Support, "test", CancellationToken.None);
+        await WriteFromAnotherConnectionAsync($"INSERT INTO objections (id, subject_id, purpose, at, lifted_at) VALUES ('obj_other', $id, '{SupportPurpose}', $at, NULL)", id);
+        var lifted = await Vault.LiftObjectionAsync(id, SupportPurpose, "test", CancellationToken.None);
         var after = Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None));
 
         Assert.Equal(2, lifted);
@@ -183,14 +180,10 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
     [Fact]
     public async Task Lifting_an_objection_on_a_held_copy_lifts_it_and_the_next_decision_sees_it()
     {
-        const string Support = "essential.service.operations.support";
-        var id = await CustomerAsync();
-        var question = new DecisionQuestion("user.contact.email", Support);
-        await Vault.ObjectAsync(id, Support, "test", CancellationToken.None);
-        Assert.False(Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None)).Allowed);
+        var (id, question) = await ObjectedAndHeldAsync();
 
-        var lifted = await Vault.LiftObjectionAsync(id, Support, "test", CancellationToken.None);
-        var again = await Vault.LiftObjectionAsync(id, Support, "test", CancellationToken.None);
+        var lifted = await Vault.LiftObjectionAsync(id, SupportPurpose, "test", CancellationToken.None);
+        var again = await Vault.LiftObjectionAsync(id, SupportPurpose, "test", CancellationToken.None);
 
         Assert.Equal(1, lifted);
         Assert.Equal(0, again);
@@ -207,6 +200,16 @@ public sealed class SubjectStateCacheTests : IAsyncLifetime
         command.Parameters.AddWithValue("$id", id);
         if (sql.Contains("$at", StringComparison.Ordinal)) command.Parameters.AddWithValue("$at", Start.UtcTicks);
         return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A customer who objected to support, decided on once so that the vault holds their state.</summary>
+    private async Task<(string Id, DecisionQuestion Question)> ObjectedAndHeldAsync()
+    {
+        var id = await CustomerAsync();
+        var question = new DecisionQuestion("user.contact.email", SupportPurpose);
+        await Vault.ObjectAsync(id, SupportPurpose, "test", CancellationToken.None);
+        Assert.False(Assert.Single(await Vault.DecideAsync(id, [question], null, "test", CancellationToken.None)).Allowed);
+        return (id, question);
     }
 
     private async Task<string> CustomerAsync()
