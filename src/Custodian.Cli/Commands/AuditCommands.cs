@@ -109,13 +109,12 @@ internal static class AuditCommands
         }
         catch (ArgumentException)
         {
-            console.Error.WriteLine("error: --postgres is not a valid connection string; use the form \"Host=db;Database=custodian;Username=custodian\"");
+            console.Error.WriteLine($"error: {PostgresOptions.InvalidConnectionString}");
             return null;
         }
         catch (NpgsqlException e)
         {
-            // Npgsql's messages name the host and the failure, never the password.
-            console.Error.WriteLine($"error: cannot reach PostgreSQL: {e.Message}");
+            console.Error.WriteLine($"error: {PostgresOptions.Unreachable(e)}");
             return null;
         }
         catch (VaultStoreException e)

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Net.Sockets;
 using Custodian.Postgres;
 using Custodian.Server;
+using Npgsql;
 
 namespace Custodian.Cli.Commands;
 
@@ -36,6 +38,54 @@ internal sealed class PostgresOptions
         var given = parse.GetValue(ConnectionString);
         var value = string.IsNullOrWhiteSpace(given) ? Environment.GetEnvironmentVariable(CustodianRuntime.PostgresEnvironmentVariable) : given;
         return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    /// <summary>What is said of a connection string that does not parse (it is never echoed: it may hold a password).</summary>
+    public const string InvalidConnectionString =
+        "--postgres is not a valid connection string; use the form \"Host=db;Database=custodian;Username=custodian\" (keywords as Npgsql spells them)";
+
+    /// <summary>
+    /// Null when PostgreSQL answers on <paramref name="connectionString"/>, else the message saying what failed: checked
+    /// before a server starts, so a wrong host or password is one clear line instead of a failed start.
+    /// </summary>
+    public static async Task<string?> CheckConnectionAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        }
+        catch (ArgumentException)
+        {
+            return InvalidConnectionString;
+        }
+
+        try
+        {
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return InvalidConnectionString;
+        }
+        catch (NpgsqlException e)
+        {
+            return Unreachable(e);
+        }
+    }
+
+    /// <summary>The message for a PostgreSQL that could not be reached or refused the login.</summary>
+    public static string Unreachable(NpgsqlException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+
+        // Npgsql's messages name the host and the failure, never the password.
+        var cause = e.InnerException is SocketException or TimeoutException && !e.Message.Contains(e.InnerException.Message, StringComparison.Ordinal)
+            ? $" ({e.InnerException.Message})"
+            : "";
+        return $"cannot reach PostgreSQL: {e.Message}{cause}; check the host, port, database and credentials in --postgres or {CustodianRuntime.PostgresEnvironmentVariable}";
     }
 
     /// <summary>Null when the schema name is usable, else the message saying how to fix it.</summary>

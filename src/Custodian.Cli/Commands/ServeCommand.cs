@@ -58,6 +58,12 @@ internal static class ServeCommand
 
         var check = PolicyCheckCommand.Run(new CliConsole(TextWriter.Null, console.Error), [options.Policy], "text", strict: false);
         if (check != ExitCodes.Ok) return check;
+        if (options.Postgres is not null && await PostgresOptions.CheckConnectionAsync(options.Postgres, cancellationToken) is { } connectionError)
+        {
+            console.Error.WriteLine($"error: {connectionError}");
+            return ExitCodes.Unreadable;
+        }
+
         var app = CustodianServer.CreateBuilder(["--urls", options.Urls], o =>
         {
             o.Policy = options.Policy;
