@@ -14,6 +14,7 @@ namespace Custodian.Cli.Commands;
 internal static class DemoCommand
 {
     private const string Marker = ".custodian-demo";
+    private const string LockFile = ".custodian-demo.lock";
 
     public static Command Build(CliConsole console)
     {
@@ -35,6 +36,13 @@ internal static class DemoCommand
 
     internal static async Task<int> RunAsync(CliConsole console, string dataDirectory, string urls, CancellationToken cancellationToken)
     {
+        // Nothing is deleted before the demo is known to be able to run: a demo already running keeps its directory.
+        if (ServeCommand.TakenAddress(urls) is { } taken)
+        {
+            console.Error.WriteLine($"error: {taken} is already in use (another server, or a demo still running); stop it or pass a free address with --urls");
+            return ExitCodes.Unreadable;
+        }
+
         if (Directory.Exists(dataDirectory))
         {
             if (!File.Exists(Path.Combine(dataDirectory, Marker)) && Directory.EnumerateFileSystemEntries(dataDirectory).Any())
@@ -43,10 +51,17 @@ internal static class DemoCommand
                 return ExitCodes.Failed;
             }
 
+            if (IsInUse(dataDirectory))
+            {
+                console.Error.WriteLine($"error: a demo is running on '{dataDirectory}'; stop it, or choose another folder with --data");
+                return ExitCodes.Failed;
+            }
+
             Directory.Delete(dataDirectory, recursive: true);
         }
 
         Directory.CreateDirectory(dataDirectory);
+        await using var running = OpenLock(dataDirectory);
         await File.WriteAllTextAsync(Path.Combine(dataDirectory, Marker), "This directory is recreated by 'custodian demo'.\n", cancellationToken);
         var policyPath = Path.Combine(dataDirectory, "policy.yaml");
         await using (var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream("Custodian.Cli.Demo.policy.yaml")!)
@@ -69,12 +84,12 @@ internal static class DemoCommand
         var (_, admin) = keys.Create("demo admin", ApiScope.Admin, []);
         var (_, service) = keys.Create("demo care app", ApiScope.Service, ["essential.service", "essential.service.care", "marketing.communications.email"]);
 
-        var app = CustodianServer.CreateBuilder(["--urls", urls], o =>
+        await using var app = CustodianServer.CreateBuilder(["--urls", urls], o =>
         {
             o.Policy = policyPath;
             o.Data = dataDirectory;
         }).Build().MapCustodian();
-        await app.StartAsync(cancellationToken);
+        if (!await ServeCommand.TryStartAsync(app, console, cancellationToken)) return ExitCodes.Unreadable;
         var url = app.Urls.First();
         var karen = people[0];
         var jens = people[1];
@@ -106,5 +121,23 @@ internal static class DemoCommand
             """);
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
+    }
+
+    // Held open, unshared, while a demo runs, so a second demo does not delete the directory under the first.
+    private static FileStream OpenLock(string dataDirectory) =>
+        new(Path.Combine(dataDirectory, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+    private static bool IsInUse(string dataDirectory)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, LockFile))) return false;
+        try
+        {
+            using var probe = OpenLock(dataDirectory);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 }

@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Custodian.Crypto;
 using Custodian.Server;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 
 namespace Custodian.Cli.Commands;
@@ -64,7 +68,19 @@ internal static class ServeCommand
             return ExitCodes.Unreadable;
         }
 
-        var app = CustodianServer.CreateBuilder(["--urls", options.Urls], o =>
+        if (TakenAddress(options.Urls) is { } taken)
+        {
+            console.Error.WriteLine($"error: {taken} is already in use (another server, or an earlier one still running); stop it or pass a free address with --urls");
+            return ExitCodes.Unreadable;
+        }
+
+        if (CheckDataDirectory(options.Data) is { } dataError)
+        {
+            console.Error.WriteLine($"error: {dataError}");
+            return ExitCodes.Unreadable;
+        }
+
+        await using var app = CustodianServer.CreateBuilder(["--urls", options.Urls], o =>
         {
             o.Policy = options.Policy;
             o.Data = options.Data;
@@ -72,13 +88,81 @@ internal static class ServeCommand
             o.Postgres = options.Postgres;
             o.PostgresSchema = options.PostgresSchema;
         }).Build().MapCustodian();
-        await app.StartAsync(cancellationToken);
+        if (!await TryStartAsync(app, console, cancellationToken)) return ExitCodes.Unreadable;
+
 
         // The connection string can carry a password, so only the schema is named.
         var store = options.Postgres is null ? $"data: {Path.GetFullPath(options.Data)}" : $"PostgreSQL schema {options.PostgresSchema}; keys: {Path.GetFullPath(options.Data)}";
         console.Error.WriteLine($"Custodian is serving {Path.GetFileName(options.Policy)} at {string.Join(", ", app.Urls)} ({store}); Ctrl+C stops it.");
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Starts <paramref name="app"/>; false, said in one line, when its address is taken (another server, or an earlier one still running).</summary>
+    internal static async Task<bool> TryStartAsync(WebApplication app, CliConsole console, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return true;
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            console.Error.WriteLine($"error: {e.Message.TrimEnd('.')}; pass a free address with --urls");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The first address of <paramref name="urls"/> (Kestrel's <c>;</c>-separated list) that something already listens
+    /// on, or null: checked before anything is changed. Addresses that do not parse, and port 0, are left to Kestrel.
+    /// </summary>
+    internal static string? TakenAddress(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parsed = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(parsed, UriKind.Absolute, out var uri) || uri.Port <= 0) continue;
+            var address = uri.IsLoopback && uri.HostNameType == UriHostNameType.Dns ? IPAddress.Loopback
+                : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) ? ip
+                : null;
+            if (address is null) continue;
+            try
+            {
+                using var probe = new TcpListener(address, uri.Port);
+                probe.Start();
+                probe.Stop();
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                return url;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Null when the data directory can be created and its master key read (or made, on a first start), else the message
+    /// saying what is wrong: what a start would fail on first, said in one line.
+    /// </summary>
+    private static string? CheckDataDirectory(string data)
+    {
+        var path = Path.GetFullPath(data);
+        try
+        {
+            Directory.CreateDirectory(path);
+            using var key = new MasterKeyProvider().Load(path);
+            return null;
+        }
+        catch (MasterKeyException e)
+        {
+            return e.Message;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot use the data directory '{path}': {e.Message.TrimEnd('.')}; pass a writable folder with --data";
+        }
     }
 }
 
