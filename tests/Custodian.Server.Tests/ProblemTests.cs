@@ -34,6 +34,56 @@ public sealed class ProblemTests(CekuraServer server)
         Assert.Equal("/values/0/value", problem.GetProperty("pointer").GetString());
     }
 
+    [Theory]
+    [InlineData("""{"purpose": null, "values": [{"category": "user.name", "value": "Ada"}]}""", "/purpose")]
+    [InlineData("""{"purpose": "essential.service", "values": [null]}""", "/values/0")]
+    [InlineData("""{"purpose": "essential.service", "values": [{"category": "user.name", "value": null}]}""", "/values/0/value")]
+    public async Task An_explicit_null_where_a_value_is_required_is_named_with_its_pointer(string body, string at)
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, body);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.MissingField);
+
+        Assert.Equal(at, problem.GetProperty("pointer").GetString());
+        Assert.Contains(at, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[1, 2]")]
+    [InlineData("\"text\"")]
+    public async Task A_body_that_is_not_an_object_says_to_send_one(string body)
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, body);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidJson);
+
+        Assert.Contains("JSON object", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"category": "user.behavior.consumption", "at": "2026-01-01T00:00:00Z", "value": null}""", ApiErrorCodes.MissingField, "/1/value")]
+    [InlineData("""{"category": "user.behavior.consumption", "at": "yesterday", "value": "1"}""", ApiErrorCodes.InvalidField, "/1/at")]
+    [InlineData("""{"category": "user.behavior.consumption", "at": """, ApiErrorCodes.InvalidJson, "/1/at")]
+    [InlineData("null", ApiErrorCodes.InvalidJson, "/1")]
+    public async Task A_bad_ndjson_line_is_named_by_number_and_pointer_without_type_names(string second, string code, string at)
+    {
+        var (id, _) = await server.NewPersonAsync();
+        var first = """{"category": "user.behavior.consumption", "at": "2026-01-01T00:00:00Z", "value": "battery 90%"}""";
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/events/ndjson?purpose=essential.service", server.ServiceKey, first + "\n" + second + "\n", "application/x-ndjson");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, code);
+
+        Assert.Equal(at, problem.GetProperty("pointer").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.StartsWith("Line 2: ", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Custodian.", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     [CoversCode(ApiErrorCodes.JsonTooDeep)]
     public async Task Json_nested_deeper_than_the_limit_is_refused_before_it_is_bound()

@@ -79,17 +79,16 @@ internal static class DeviceEndpoints
         {
             line++;
             if (string.IsNullOrWhiteSpace(text)) continue;
-            Contracts.EventItem? item;
+            Contracts.EventItem item;
             try
             {
-                item = JsonSerializer.Deserialize<Contracts.EventItem>(text, ServerJson.Options);
+                item = RequestBody.Parse<Contracts.EventItem>(System.Text.Encoding.UTF8.GetBytes(text), $"/{line - 1}");
             }
-            catch (JsonException e)
+            catch (ApiProblemException e)
             {
-                throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, $"Line {line} is not a valid reading: {e.Message}", $"/{line - 1}{RequestBody.ToPointer(e.Path)}");
+                throw new ApiProblemException(e.Status, e.Code, $"Line {line}: {e.Message}", e.JsonPointer, e.Suggestions);
             }
 
-            if (item is null) throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, $"Line {line} is null.", $"/{line - 1}");
             readings.Add(new EventInput(item.Category, item.At, item.Value, item.Device));
         }
 

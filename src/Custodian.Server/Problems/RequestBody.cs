@@ -37,17 +37,36 @@ public static partial class RequestBody
             throw TooLarge(limit);
         }
 
+        if (body.Length == 0) throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "The body is empty; send a JSON object.", "");
+
         // Depth first: the binder would otherwise report the first type mismatch inside a hostile nesting instead.
         JsonDepth.Check(body, ServerJson.MaxDepth);
+        return Parse<T>(body, "");
+    }
+
+    /// <summary>
+    /// Deserializes one JSON value as the API does: every failure is a problem with a stable code and a JSON pointer
+    /// (below <paramref name="pointerPrefix"/>), a <c>null</c> where the contract needs a value included.
+    /// </summary>
+    public static T Parse<T>(ReadOnlySpan<byte> json, string pointerPrefix)
+    {
+        T? value;
         try
         {
-            var value = JsonSerializer.Deserialize<T>(body, ServerJson.Options);
-            return value ?? throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "The body is empty or null; send a JSON object.", "");
+            value = JsonSerializer.Deserialize<T>(json, ServerJson.Options);
         }
         catch (JsonException e)
         {
-            throw Translate<T>(e);
+            throw Translate<T>(e, pointerPrefix);
         }
+
+        if (value is null) throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "The value is null; send a JSON object.", pointerPrefix);
+        if (NullFields.FirstNull(value) is { } at)
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.MissingField, $"'{at}' is null; give it a value (an optional field may be left out).", pointerPrefix + at);
+        }
+
+        return value;
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream body, long limit, CancellationToken cancellationToken)
@@ -77,10 +96,10 @@ public static partial class RequestBody
     internal static ApiProblemException TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.BodyTooLarge, $"The body is larger than {limit / 1024} KiB; send smaller batches.");
 
-    private static ApiProblemException Translate<T>(JsonException e)
+    private static ApiProblemException Translate<T>(JsonException e, string pointerPrefix)
     {
         var message = e.Message;
-        var pointer = ToPointer(e.Path);
+        var pointer = pointerPrefix + ToPointer(e.Path);
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
             return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.JsonTooDeep, $"The body nests deeper than {ServerJson.MaxDepth} levels.", pointer);
 
@@ -103,7 +122,11 @@ public static partial class RequestBody
         }
 
         if (e.InnerException is InvalidOperationException or FormatException || message.Contains("could not be converted", StringComparison.Ordinal))
-            return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"The value at '{pointer}' has the wrong type or format.", pointer);
+        {
+            return pointer == pointerPrefix
+                ? new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "Send a JSON object ({…}), not an array, string or number.", pointer)
+                : new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"The value at '{pointer}' has the wrong type or format.", pointer);
+        }
 
         return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, $"The body is not valid JSON near line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}.", pointer);
     }
