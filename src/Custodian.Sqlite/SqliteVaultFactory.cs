@@ -26,10 +26,35 @@ public static class SqliteVaultFactory
     /// <summary>Opens the store in <paramref name="dataDirectory"/> with the master key from the environment or the key file.</summary>
     public static async Task<OpenVault> OpenAsync(string dataDirectory, CompiledPolicy policy, TimeProvider clock, CancellationToken cancellationToken)
     {
+        using var master = LoadMasterKey(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
-        using var master = new MasterKeyProvider().Load(dataDirectory);
         var keys = new KeyRing(master);
         return await OpenAsync(dataDirectory, keys, policy, clock, master.Warning, cancellationToken);
+    }
+
+    /// <summary>
+    /// The master key of the store in <paramref name="dataDirectory"/>: from <c>CUSTODIAN_MASTER_KEY</c> or the key file,
+    /// created only with a new store. A store whose key is gone is refused, never given a new key: its sealed data
+    /// would be unreadable and new data sealed under another key.
+    /// </summary>
+    /// <exception cref="MasterKeyException">The store exists but its key does not, or the key does not decode.</exception>
+    public static MasterKey LoadMasterKey(string dataDirectory) => LoadMasterKey(dataDirectory, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="LoadMasterKey(string)"/>, reading variables through <paramref name="environment"/>.</summary>
+    public static MasterKey LoadMasterKey(string dataDirectory, Func<string, string?> environment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        ArgumentNullException.ThrowIfNull(environment);
+        var database = Path.Combine(dataDirectory, SqliteVaultStoreOptions.DatabaseFileName);
+        var keyFile = Path.Combine(dataDirectory, MasterKeyProvider.KeyFileName);
+        if (File.Exists(database) && string.IsNullOrWhiteSpace(environment(MasterKeyProvider.EnvironmentVariable)) && !File.Exists(keyFile))
+        {
+            throw new MasterKeyException(
+                $"The store {Path.GetFullPath(database)} exists but its master key is missing: expected {Path.GetFullPath(keyFile)} or the {MasterKeyProvider.EnvironmentVariable} environment variable. "
+                + $"Put back {MasterKeyProvider.KeyFileName} from the backup taken with the store, or set {MasterKeyProvider.EnvironmentVariable} to the key it was created with; a new key would leave its sealed data unreadable.");
+        }
+
+        return new MasterKeyProvider(environment).Load(dataDirectory);
     }
 
     /// <summary>Opens the store with a given key ring (tests and simulations use a fresh random one).</summary>

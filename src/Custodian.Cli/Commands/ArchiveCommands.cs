@@ -4,6 +4,7 @@ using System.Text.Json;
 using Custodian.Crypto;
 using Custodian.Retention;
 using Custodian.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Custodian.Cli.Commands;
 
@@ -42,7 +43,7 @@ internal static class ArchiveCommands
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            console.Error.WriteLine($"error: {privateKeyFile}: {e.Message}");
+            console.Error.WriteLine($"error: {privateKeyFile}: {e.Message.Split(" (Parameter", 2)[0]}");
             return ExitCodes.Unreadable;
         }
 
@@ -54,9 +55,26 @@ internal static class ArchiveCommands
                 return ExitCodes.Unreadable;
             }
 
+            if (StoreFile.Problem(dataDirectory) is { } storeError)
+            {
+                console.Error.WriteLine($"error: {storeError}");
+                return ExitCodes.Unreadable;
+            }
+
             // Reading archives needs no master key: the store is opened with a throwaway signer and nothing is written.
             using var keys = new KeyRing(RandomNumberGenerator.GetBytes(32));
-            await using var store = await SqliteVaultStore.OpenAsync(new SqliteVaultStoreOptions { DataDirectory = dataDirectory, CheckpointSigner = new Audit.AuditCheckpointSigner(keys.AuditKey) }, cancellationToken);
+            SqliteVaultStore store;
+            try
+            {
+                store = await SqliteVaultStore.OpenAsync(new SqliteVaultStoreOptions { DataDirectory = dataDirectory, CheckpointSigner = new Audit.AuditCheckpointSigner(keys.AuditKey) }, cancellationToken);
+            }
+            catch (SqliteException e)
+            {
+                console.Error.WriteLine($"error: {StoreFile.Unreadable(dataDirectory, e)}");
+                return ExitCodes.Unreadable;
+            }
+
+            await using var _ = store;
             var archives = (await store.ReadArchivesAsync(null, cancellationToken)).Where(a => archiveId is null || a.ArchiveId == archiveId).ToList();
             if (archiveId is not null && archives.Count == 0)
             {

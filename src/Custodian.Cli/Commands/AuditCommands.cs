@@ -4,6 +4,7 @@ using Custodian.Crypto;
 using Custodian.Postgres;
 using Custodian.Sqlite;
 using Custodian.Storage;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Custodian.Cli.Commands;
@@ -29,7 +30,16 @@ internal static class AuditCommands
             data,
         };
         postgres.AddTo(verify);
-        verify.SetAction((parse, ct) => VerifyAsync(console, parse.GetValue(data)!, postgres.Resolve(parse), parse.GetValue(postgres.Schema)!, ct));
+        verify.SetAction(async (parse, ct) =>
+        {
+            if (postgres.IsGivenEmpty(parse))
+            {
+                console.Error.WriteLine($"error: {PostgresOptions.EmptyConnectionString}");
+                return ExitCodes.Unreadable;
+            }
+
+            return await VerifyAsync(console, parse.GetValue(data)!, postgres.Resolve(parse), parse.GetValue(postgres.Schema)!, ct);
+        });
         var audit = new Command("audit", "Work with the tamper-evident audit trail.");
         audit.Subcommands.Add(verify);
         return audit;
@@ -51,10 +61,17 @@ internal static class AuditCommands
             return ExitCodes.Unreadable;
         }
 
+        if (postgres is null && StoreFile.Problem(dataDirectory) is { } storeError)
+        {
+            console.Error.WriteLine($"error: {storeError}");
+            return ExitCodes.Unreadable;
+        }
+
         MasterKey master;
         try
         {
-            master = new MasterKeyProvider().Load(dataDirectory);
+            // A SQLite store whose key file is gone is refused: a fresh key would report every checkpoint broken.
+            master = postgres is null ? SqliteVaultFactory.LoadMasterKey(dataDirectory) : new MasterKeyProvider().Load(dataDirectory);
         }
         catch (MasterKeyException e)
         {
@@ -67,7 +84,7 @@ internal static class AuditCommands
             using var keys = new KeyRing(master);
             var signer = new AuditCheckpointSigner(keys.AuditKey);
             await using var store = postgres is null
-                ? await SqliteVaultStore.OpenAsync(new SqliteVaultStoreOptions { DataDirectory = dataDirectory, CheckpointSigner = signer }, cancellationToken)
+                ? await OpenSqliteAsync(console, dataDirectory, signer, cancellationToken)
                 : await OpenPostgresAsync(console, postgres, schema, signer, cancellationToken);
             if (store is null)
             {
@@ -85,6 +102,19 @@ internal static class AuditCommands
 
             console.Out.WriteLine($"audit chain BROKEN at entry {result.BrokenAt}: {result.Kind}: {result.Message}");
             return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task<IVaultStore?> OpenSqliteAsync(CliConsole console, string dataDirectory, AuditCheckpointSigner signer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SqliteVaultStore.OpenAsync(new SqliteVaultStoreOptions { DataDirectory = dataDirectory, CheckpointSigner = signer }, cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            console.Error.WriteLine($"error: {StoreFile.Unreadable(dataDirectory, e)}");
+            return null;
         }
     }
 

@@ -5,6 +5,7 @@ using Custodian.Notifications;
 using Custodian.Policy;
 using Custodian.Server;
 using Custodian.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Custodian.Cli.Commands;
 
@@ -40,6 +41,26 @@ internal static class OutboxCommands
                 return ExitCodes.Unreadable;
             }
 
+            if (StoreFile.Problem(directory) is { } storeError)
+            {
+                console.Error.WriteLine($"error: {storeError}");
+                return ExitCodes.Unreadable;
+            }
+
+            if (parse.GetValue(port) is var portNumber and (< 1 or > 65535))
+            {
+                console.Error.WriteLine($"error: --smtp-port {portNumber} is not a port; give the relay's port from 1 to 65535 (587 for submission with STARTTLS, 25 for a local relay)");
+                return ExitCodes.Unreadable;
+            }
+
+            string? controllerEmail = null;
+            if (parse.GetValue(policy) is { } file)
+            {
+                var compiled = PolicyLoading.Compile(console, file, out var policyExit);
+                if (compiled is null) return policyExit;
+                controllerEmail = compiled.Document.Controller.Email;
+            }
+
             var smtp = new SmtpOptions
             {
                 Host = parse.GetValue(host),
@@ -49,7 +70,6 @@ internal static class OutboxCommands
                 User = Environment.GetEnvironmentVariable("Custodian__Smtp__User"),
                 Password = Environment.GetEnvironmentVariable("Custodian__Smtp__Password"),
             };
-            var controllerEmail = parse.GetValue(policy) is { } file ? PolicyCompiler.CompileFile(file).Document.Controller.Email : null;
             IMessageTransport transport;
             try
             {
@@ -61,10 +81,32 @@ internal static class OutboxCommands
                 return ExitCodes.Failed;
             }
 
-            using var master = new MasterKeyProvider().Load(directory);
+            MasterKey master;
+            try
+            {
+                master = SqliteVaultFactory.LoadMasterKey(directory);
+            }
+            catch (MasterKeyException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.Unreadable;
+            }
+
+            using var _ = master;
             using var keys = new KeyRing(master);
-            await using var store = await SqliteVaultStore.OpenAsync(new SqliteVaultStoreOptions { DataDirectory = directory, CheckpointSigner = new AuditCheckpointSigner(keys.AuditKey) }, ct);
-            var dispatcher = new OutboxDispatcher(store, new Outbox(keys), transport, smtp.SenderFor(controllerEmail), TimeProvider.System);
+            SqliteVaultStore store;
+            try
+            {
+                store = await SqliteVaultStore.OpenAsync(new SqliteVaultStoreOptions { DataDirectory = directory, CheckpointSigner = new AuditCheckpointSigner(keys.AuditKey) }, ct);
+            }
+            catch (SqliteException e)
+            {
+                console.Error.WriteLine($"error: {StoreFile.Unreadable(directory, e)}");
+                return ExitCodes.Unreadable;
+            }
+
+            await using var __ = store;
+            var dispatcher = new OutboxDispatcher(store, new Outbox(keys), new ReportingTransport(transport, console.Error), smtp.SenderFor(controllerEmail), TimeProvider.System);
             console.Error.WriteLine($"Sending due messages to {smtp.Describe(directory)}…");
             int sent = 0, failed = 0;
             while (true)
@@ -82,5 +124,25 @@ internal static class OutboxCommands
         var outbox = new Command("outbox", "Messages to people (verification codes, receipts, answers), queued sealed in the store.");
         outbox.Subcommands.Add(send);
         return outbox;
+    }
+
+    /// <summary>
+    /// Says why each message failed, by its id and the transport's non-personal code and reason (the relay's reply,
+    /// never the address or the content), then lets the dispatcher schedule the retry.
+    /// </summary>
+    private sealed class ReportingTransport(IMessageTransport inner, TextWriter error) : IMessageTransport
+    {
+        public async Task SendAsync(string messageId, string from, RenderedMessage message, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await inner.SendAsync(messageId, from, message, cancellationToken);
+            }
+            catch (MessageDeliveryException e)
+            {
+                error.WriteLine($"  {messageId}: not sent ({e.Code}): {e.Message}");
+                throw;
+            }
+        }
     }
 }

@@ -40,6 +40,17 @@ internal sealed class PostgresOptions
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
+    /// <summary>What is said of <c>--postgres ""</c>: an empty string given on purpose never falls back to the SQLite store.</summary>
+    public const string EmptyConnectionString =
+        "--postgres is empty; give a connection string such as \"Host=db;Database=custodian;Username=custodian\", or leave --postgres out to use the SQLite store in --data";
+
+    /// <summary>True when <c>--postgres</c> was given with an empty or blank value.</summary>
+    public bool IsGivenEmpty(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetResult(ConnectionString) is { Implicit: false } && string.IsNullOrWhiteSpace(parse.GetValue(ConnectionString));
+    }
+
     /// <summary>What is said of a connection string that does not parse (it is never echoed: it may hold a password).</summary>
     public const string InvalidConnectionString =
         "--postgres is not a valid connection string; use the form \"Host=db;Database=custodian;Username=custodian\" (keywords as Npgsql spells them)";

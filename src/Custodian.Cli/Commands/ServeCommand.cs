@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Custodian.Crypto;
 using Custodian.Server;
+using Custodian.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
@@ -36,6 +37,12 @@ internal static class ServeCommand
         postgres.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            if (postgres.IsGivenEmpty(parse))
+            {
+                console.Error.WriteLine($"error: {PostgresOptions.EmptyConnectionString}");
+                return ExitCodes.Unreadable;
+            }
+
             var options = new ServeOptions(parse.GetValue(policy)!, parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(rate))
             {
                 Postgres = postgres.Resolve(parse),
@@ -54,13 +61,26 @@ internal static class ServeCommand
             return ExitCodes.Unreadable;
         }
 
+        if (options.RateLimitPerSecond < 1)
+        {
+            console.Error.WriteLine($"error: --rate-limit {options.RateLimitPerSecond} would refuse every request; give at least 1 request per second per API key (default 1000)");
+            return ExitCodes.Unreadable;
+        }
+
+        if (BadAddress(options.Urls) is { } addressError)
+        {
+            console.Error.WriteLine($"error: {addressError}");
+            return ExitCodes.Unreadable;
+        }
+
         if (options.Postgres is not null && PostgresOptions.CheckSchema(options.PostgresSchema) is { } schemaError)
         {
             console.Error.WriteLine($"error: --postgres-schema: {schemaError}");
             return ExitCodes.Unreadable;
         }
 
-        var check = PolicyCheckCommand.Run(new CliConsole(TextWriter.Null, console.Error), [options.Policy], "text", strict: false);
+        // The policy's errors (file:line:column, code and fix) are printed as 'policy check' prints them.
+        var check = PolicyCheckCommand.Run(new CliConsole(console.Error, console.Error), [options.Policy], "text", strict: false);
         if (check != ExitCodes.Ok) return check;
         if (options.Postgres is not null && await PostgresOptions.CheckConnectionAsync(options.Postgres, cancellationToken) is { } connectionError)
         {
@@ -74,7 +94,7 @@ internal static class ServeCommand
             return ExitCodes.Unreadable;
         }
 
-        if (CheckDataDirectory(options.Data) is { } dataError)
+        if (CheckDataDirectory(options.Data, sqlite: options.Postgres is null) is { } dataError)
         {
             console.Error.WriteLine($"error: {dataError}");
             return ExitCodes.Unreadable;
@@ -114,6 +134,27 @@ internal static class ServeCommand
     }
 
     /// <summary>
+    /// Null when every address of <paramref name="urls"/> (Kestrel's <c>;</c>-separated list) is one Kestrel can listen
+    /// on, else the message naming the first that is not and how to write it: checked before anything is changed.
+    /// </summary>
+    internal static string? BadAddress(string urls)
+    {
+        var entries = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (entries.Length == 0) return "--urls is empty; give an address to listen on, such as http://127.0.0.1:5080";
+        foreach (var url in entries)
+        {
+            if (url.Contains("://unix:", StringComparison.OrdinalIgnoreCase) || url.Contains("://pipe:", StringComparison.OrdinalIgnoreCase)) continue;
+            var parsed = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(parsed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
+            {
+                return $"--urls '{url}' is not an address to listen on; write http://HOST:PORT, such as http://127.0.0.1:5080 (a port from 1 to 65535, or 0 for any free one)";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The first address of <paramref name="urls"/> (Kestrel's <c>;</c>-separated list) that something already listens
     /// on, or null: checked before anything is changed. Addresses that do not parse, and port 0, are left to Kestrel.
     /// </summary>
@@ -144,15 +185,17 @@ internal static class ServeCommand
 
     /// <summary>
     /// Null when the data directory can be created and its master key read (or made, on a first start), else the message
-    /// saying what is wrong: what a start would fail on first, said in one line.
+    /// saying what is wrong: what a start would fail on first, said in one line. With <paramref name="sqlite"/> a
+    /// <c>custodian.db</c> already there must be a SQLite database and keep its master key (never given a new one).
     /// </summary>
-    private static string? CheckDataDirectory(string data)
+    private static string? CheckDataDirectory(string data, bool sqlite)
     {
         var path = Path.GetFullPath(data);
         try
         {
+            if (sqlite && Directory.Exists(path) && StoreFile.Problem(path) is { } storeError) return storeError;
             Directory.CreateDirectory(path);
-            using var key = new MasterKeyProvider().Load(path);
+            using var key = sqlite ? SqliteVaultFactory.LoadMasterKey(path) : new MasterKeyProvider().Load(path);
             return null;
         }
         catch (MasterKeyException e)

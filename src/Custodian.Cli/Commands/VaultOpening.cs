@@ -1,12 +1,13 @@
 using Custodian.Crypto;
 using Custodian.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace Custodian.Cli.Commands;
 
 /// <summary>
 /// Opens the vault of a data directory for a command: the policy checked, the store required to exist (a wrong
 /// <c>--data</c> must never create a fresh store and master key), key problems and warnings reported, and the
-/// published policy version in force put into effect.
+/// published policy version in force put into effect. A store whose master key is missing is refused, never given a new key.
 /// </summary>
 internal static class VaultOpening
 {
@@ -21,6 +22,12 @@ internal static class VaultOpening
             return (null, ExitCodes.Unreadable);
         }
 
+        if (StoreFile.Problem(dataDirectory) is { } storeError)
+        {
+            console.Error.WriteLine($"error: {storeError}");
+            return (null, ExitCodes.Unreadable);
+        }
+
         try
         {
             var open = await SqliteVaultFactory.OpenAsync(dataDirectory, policy, TimeProvider.System, cancellationToken);
@@ -31,6 +38,11 @@ internal static class VaultOpening
         catch (MasterKeyException e)
         {
             console.Error.WriteLine($"error: {e.Message}");
+            return (null, ExitCodes.Unreadable);
+        }
+        catch (SqliteException e)
+        {
+            console.Error.WriteLine($"error: {StoreFile.Unreadable(dataDirectory, e)}");
             return (null, ExitCodes.Unreadable);
         }
     }
