@@ -37,6 +37,18 @@ internal static class DemoCommand
     internal static async Task<int> RunAsync(CliConsole console, string dataDirectory, string urls, CancellationToken cancellationToken)
     {
         // Nothing is deleted before the demo is known to be able to run: a demo already running keeps its directory.
+        if (ServeCommand.BadAddress(urls) is { } addressError)
+        {
+            console.Error.WriteLine($"error: {addressError}");
+            return ExitCodes.Unreadable;
+        }
+
+        if (File.Exists(dataDirectory))
+        {
+            console.Error.WriteLine($"error: '{dataDirectory}' is a file, not a folder; choose a folder for the demo with --data");
+            return ExitCodes.Unreadable;
+        }
+
         if (ServeCommand.TakenAddress(urls) is { } taken)
         {
             console.Error.WriteLine($"error: {taken} is already in use (another server, or a demo still running); stop it or pass a free address with --urls");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Custodian.Retention;
 using Custodian.Server.Auth;
 
@@ -56,17 +57,25 @@ internal static class KeysCommands
         command.SetAction(parse =>
         {
             var scopeValue = Enum.Parse<ApiScope>(parse.GetValue(scope)!, ignoreCase: true);
+            var directory = parse.GetValue(data)!;
+            var store = OpenStore(console, directory, mustExist: false);
+            if (store is null) return ExitCodes.Unreadable;
             try
             {
-                var (key, token) = new ApiKeyStore(parse.GetValue(data)!).Create(parse.GetValue(name)!, scopeValue, parse.GetValue(purposes) ?? []);
+                var (key, token) = store.Create(parse.GetValue(name)!, scopeValue, parse.GetValue(purposes) ?? []);
                 console.Out.WriteLine(token);
                 console.Error.WriteLine($"Created {key.Scope.ToString().ToLowerInvariant()} key {key.Id} ('{key.Name}'). Store it now: it is not shown again.");
                 return ExitCodes.Ok;
             }
             catch (ArgumentException e)
             {
-                console.Error.WriteLine($"error: {e.Message}");
+                console.Error.WriteLine($"error: {e.Message.Split(" (Parameter", 2)[0]}");
                 return ExitCodes.Failed;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error: cannot write {Path.Combine(directory, ApiKeyStore.FileName)}: {e.Message.TrimEnd('.')}; pass a writable data directory with --data");
+                return ExitCodes.Unreadable;
             }
         });
         return command;
@@ -78,7 +87,9 @@ internal static class KeysCommands
         var command = new Command("list", "List API keys (ids, names, scopes, purposes; never the keys).") { data };
         command.SetAction(parse =>
         {
-            var keys = new ApiKeyStore(parse.GetValue(data)!).List();
+            var store = OpenStore(console, parse.GetValue(data)!, mustExist: true);
+            if (store is null) return ExitCodes.Unreadable;
+            var keys = store.List();
             if (keys.Count == 0) console.Error.WriteLine("No API keys yet; create one with 'custodian keys create'.");
             foreach (var key in keys)
             {
@@ -99,7 +110,21 @@ internal static class KeysCommands
         var command = new Command("revoke", "Revoke an API key; a running server refuses it within a second.") { data, id };
         command.SetAction(parse =>
         {
-            if (new ApiKeyStore(parse.GetValue(data)!).Revoke(parse.GetValue(id)!))
+            var directory = parse.GetValue(data)!;
+            var store = OpenStore(console, directory, mustExist: true);
+            if (store is null) return ExitCodes.Unreadable;
+            bool revoked;
+            try
+            {
+                revoked = store.Revoke(parse.GetValue(id)!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                console.Error.WriteLine($"error: cannot write {Path.Combine(directory, ApiKeyStore.FileName)}: {e.Message.TrimEnd('.')}; check the folder's permissions");
+                return ExitCodes.Unreadable;
+            }
+
+            if (revoked)
             {
                 console.Error.WriteLine($"Revoked {parse.GetValue(id)}.");
                 return ExitCodes.Ok;
@@ -111,8 +136,60 @@ internal static class KeysCommands
         return command;
     }
 
+    /// <summary>
+    /// The key file of <paramref name="directory"/>, read once to check it; null, said in one line, when the folder is a
+    /// file, is missing where keys must already exist, or holds an API key file that cannot be read (never rewritten then).
+    /// </summary>
+    private static ApiKeyStore? OpenStore(CliConsole console, string directory, bool mustExist)
+    {
+        var path = Path.Combine(directory, ApiKeyStore.FileName);
+        if (File.Exists(directory))
+        {
+            console.Error.WriteLine($"error: '{directory}' is a file, not a folder; pass the data directory (a folder) with --data");
+            return null;
+        }
+
+        if (mustExist && !Directory.Exists(directory))
+        {
+            console.Error.WriteLine($"error: there is no data directory '{directory}'; pass the folder given to 'custodian serve --data' (keys are created there with 'custodian keys create')");
+            return null;
+        }
+
+        try
+        {
+            return new ApiKeyStore(directory);
+        }
+        catch (JsonException e)
+        {
+            var where = new FileInfo(path).Length == 0 ? "it is empty" : $"it is not a valid key list (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})";
+            console.Error.WriteLine($"error: cannot read the API key file {path}: {where}; restore it from a backup, or move it aside and create the keys again with 'custodian keys create'");
+        }
+        catch (ArgumentException)
+        {
+            console.Error.WriteLine($"error: cannot read the API key file {path}: an entry lacks its id or fields; restore it from a backup, or move it aside and create the keys again with 'custodian keys create'");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: cannot read the API key file {path}: {e.Message.TrimEnd('.')}; check its permissions");
+        }
+
+        return null;
+    }
+
     internal static int CreatePair(CliConsole console, string directory)
     {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            console.Error.WriteLine("error: --out is empty; give the folder to write archive-public.pem and archive-private.pem into, such as --out ./management-keys");
+            return ExitCodes.Unreadable;
+        }
+
+        if (File.Exists(directory))
+        {
+            console.Error.WriteLine($"error: --out '{directory}' is a file, not a folder; give a folder to write the key pair into");
+            return ExitCodes.Unreadable;
+        }
+
         var publicPath = Path.Combine(directory, ArchivePublicKey.DefaultFileName);
         var privatePath = Path.Combine(directory, "archive-private.pem");
         if (File.Exists(publicPath) || File.Exists(privatePath))

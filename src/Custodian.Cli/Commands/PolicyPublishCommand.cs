@@ -18,7 +18,7 @@ internal static class PolicyPublishCommand
             Publish a new policy version: records its text and content hash; a material change must take effect at least the
             notice period of the policy in force from today, queues a notice to every person with an address on file, and makes
             consent purposes whose meaning changed ask for consent again. The running server switches on the effective date.
-            Exit codes: 0 published, 1 refused (policy errors, notice period too short, already published), 2 unreadable.
+            Exit codes: 0 published, 1 refused (policy errors, another controller, notice period too short, already published), 2 unreadable.
 
             Example:
               custodian policy publish policy-2025.yaml --policy policy.yaml --data ./custodian-data --effective 2025-03-01
@@ -50,6 +50,14 @@ internal static class PolicyPublishCommand
             var (open, exit) = await VaultOpening.OpenAsync(console, parse.GetValue(current)!, parse.GetValue(data)!, ct);
             if (open is null) return exit;
             await using var _ = open;
+            if (PolicyLoader.LoadFile(path).Document?.Controller is { } controller && !SameController(controller, open.Vault.Policy.Document.Controller))
+            {
+                var current = open.Vault.Policy.Document.Controller;
+                console.Error.WriteLine($"error: {path} names the controller {Describe(controller)}, but the policy in force in this store names {Describe(current)}; "
+                    + $"a store keeps one controller's data, so publish it to that controller's own data directory, or correct 'controller:' in {path}");
+                return ExitCodes.Failed;
+            }
+
             try
             {
                 var result = await open.Vault.PublishPolicyAsync(await File.ReadAllTextAsync(path, ct), path, date, "cli", ct);
@@ -72,4 +80,18 @@ internal static class PolicyPublishCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// Whether two policies are the same controller's: by registration number when both give one (a renamed company
+    /// keeps it), else by name; spacing and case do not matter.
+    /// </summary>
+    internal static bool SameController(Party next, Party current) =>
+        !string.IsNullOrWhiteSpace(next.Registration) && !string.IsNullOrWhiteSpace(current.Registration)
+            ? Normalize(next.Registration) == Normalize(current.Registration)
+            : Normalize(next.Name) == Normalize(current.Name);
+
+    private static string Normalize(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+
+    private static string Describe(Party party) =>
+        string.IsNullOrWhiteSpace(party.Registration) ? $"'{party.Name}'" : $"'{party.Name}' ({party.Registration})";
 }

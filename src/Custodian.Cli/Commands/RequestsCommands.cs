@@ -102,15 +102,27 @@ internal static class RequestsCommands
         {
             id, category, value, policy, data,
         };
-        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(policy)!, parse.GetValue(data)!, async desk =>
+        command.SetAction(async (parse, ct) =>
         {
             var given = parse.GetValue(value);
-            if (given == "-") given = (await Console.In.ReadLineAsync(ct))?.Trim();
-            var request = await desk.CompleteAsync(parse.GetValue(id)!, parse.GetValue(category), given, Actor, ct);
-            console.Out.WriteLine($"{request.RequestId}: {Name(request.Status)} ({request.ReasonCode})");
-            return ExitCodes.Ok;
-        }, ct));
+            if (given == "-") given = (await Console.In.ReadLineAsync(ct))?.Trim() ?? "";
+            if (given is not null && string.IsNullOrWhiteSpace(given))
+            {
+                // Checked before the store is opened: an empty correction would replace the person's value with nothing.
+                console.Error.WriteLine("error: --value is empty; give the corrected value (or '-' and the value on standard input), or leave --value out for a request that is not a rectification");
+                return ExitCodes.Unreadable;
+            }
+
+            return await RunAsync(console, parse.GetValue(policy)!, parse.GetValue(data)!, async desk => await CompleteAsync(console, desk, parse.GetValue(id)!, parse.GetValue(category), given, ct), ct);
+        });
         return command;
+    }
+
+    private static async Task<int> CompleteAsync(CliConsole console, RequestDesk desk, string id, string? category, string? given, CancellationToken ct)
+    {
+        var request = await desk.CompleteAsync(id, category, given, Actor, ct);
+        console.Out.WriteLine($"{request.RequestId}: {Name(request.Status)} ({request.ReasonCode})");
+        return ExitCodes.Ok;
     }
 
     private static Command Extend(CliConsole console)
@@ -128,18 +140,28 @@ internal static class RequestsCommands
         {
             id, reason, by, policy, data,
         };
-        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(policy)!, parse.GetValue(data)!, async desk =>
+        command.SetAction(async (parse, ct) =>
         {
+            // Checked before the store is opened: a deadline can be extended only once, so a useless extension must not use it up.
             IsoPeriod? period = null;
             if (parse.GetValue(by) is { } text)
             {
-                period = IsoPeriod.TryParse(text, out var p) ? p : throw new RequestException(RequestErrorCodes.InvalidRequest, $"--by '{text}' is not an ISO 8601 period such as P1M or P30D.");
+                if (!IsoPeriod.TryParse(text, out var p) || p.IsZero)
+                {
+                    console.Error.WriteLine($"error: --by '{text}' is not a period longer than zero; write an ISO 8601 period such as P1M or P30D, or leave --by out for the policy's whole rights.extension");
+                    return ExitCodes.Unreadable;
+                }
+
+                period = p;
             }
 
-            var request = await desk.ExtendAsync(parse.GetValue(id)!, period, parse.GetValue(reason)!, Actor, ct);
-            console.Out.WriteLine($"{request.RequestId}: extended; now due {RequestDesk.Day(request.DueAt)}");
-            return ExitCodes.Ok;
-        }, ct));
+            return await RunAsync(console, parse.GetValue(policy)!, parse.GetValue(data)!, async desk =>
+            {
+                var request = await desk.ExtendAsync(parse.GetValue(id)!, period, parse.GetValue(reason)!, Actor, ct);
+                console.Out.WriteLine($"{request.RequestId}: extended; now due {RequestDesk.Day(request.DueAt)}");
+                return ExitCodes.Ok;
+            }, ct);
+        });
         return command;
     }
 

@@ -43,6 +43,12 @@ internal static class SimulateCommand
         }
 
         var files = scenarioPaths.SelectMany(p => Directory.Exists(p) ? Directory.GetFiles(p, "*.yaml").Order(StringComparer.Ordinal).ToArray() : new[] { p }).ToList();
+        if (files.Count == 0)
+        {
+            console.Error.WriteLine($"error: no scenarios found in {string.Join(", ", scenarioPaths.Select(p => $"'{p}'"))} (no *.yaml files); pass scenario files, or a folder holding them such as examples/cekura/scenarios/");
+            return ExitCodes.Unreadable;
+        }
+
         var failed = 0;
         var passed = 0;
         foreach (var file in files)

@@ -33,13 +33,33 @@ internal static class StatsCommand
         };
         export.SetAction(async (parse, ct) =>
         {
+            // Checked before the store is opened: a refused export changes nothing and is not audited.
+            var dimensions = parse.GetValue(by)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (dimensions.Length == 0)
+            {
+                console.Error.WriteLine($"error: --by is empty; name at least one dimension to count by: {string.Join(", ", StatisticsRequest.KnownDimensions)} (default category,month)");
+                return ExitCodes.Unreadable;
+            }
+
+            if (parse.GetValue(epsilon) is { } noise && !(double.IsFinite(noise) && noise > 0))
+            {
+                console.Error.WriteLine($"error: --epsilon {noise.ToString(CultureInfo.InvariantCulture)} adds no meaningful noise; give a finite number above 0 (typically 0.1 to 2; smaller is more private), or leave --epsilon out for no noise");
+                return ExitCodes.Unreadable;
+            }
+
+            if (parse.GetValue(k) is { } minimum and < 2)
+            {
+                console.Error.WriteLine($"error: --k {minimum} is too small; give at least 2 (a group of one person is that person), or leave --k out for the policy's statistics.minimum_group");
+                return ExitCodes.Unreadable;
+            }
+
             var (open, exit) = await VaultOpening.OpenAsync(console, parse.GetValue(policy)!, parse.GetValue(data)!, ct);
             if (open is null) return exit;
             await using var _ = open;
             var request = new StatisticsRequest
             {
                 Purpose = parse.GetValue(purpose)!,
-                Dimensions = parse.GetValue(by)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                Dimensions = dimensions,
                 Categories = parse.GetValue(categories) ?? [],
                 MinimumGroup = parse.GetValue(k),
                 Epsilon = parse.GetValue(epsilon),
