@@ -20,11 +20,16 @@ internal static class BreachCommands
             return Describe(status) + Environment.NewLine + BreachReport.FollowUp(vault.Policy, status);
         }));
         breach.Subcommands.Add(WithId(console, "report", "Mark the breach reported to the authority and print the drafted Art. 33 notification.", (vault, id, ct) => vault.ReportBreachAsync(id, "cli", ct)));
-        breach.Subcommands.Add(WithId(console, "notify", "Queue a notice to every person affected, in their language (Art. 34, IS6).", async (vault, id, ct) =>
+        var notify = WithId(console, "notify", "Queue a notice to every person affected, in their language (Art. 34, IS6). Once only: a second time is refused unless --resend is given.", null);
+        var resend = new Option<bool>("--resend") { Description = "Notify the people affected again although they were already notified (each gets the notice a second time)." };
+        notify.Options.Add(resend);
+        notify.SetAction(async (parse, ct) => await RunAsync(console, parse, async (vault, id, c) =>
         {
-            var result = await vault.NotifyBreachAsync(id, "cli", ct);
-            return $"{result.Queued} notice(s) queued to {result.Affected} affected people; {result.WithoutAddress} without an email address (reach them another way).";
-        }));
+            var again = parse.GetValue(resend);
+            var result = await vault.NotifyBreachAsync(id, again, "cli", c);
+            return string.Create(CultureInfo.InvariantCulture, $"{result.Queued} notice(s) {(again ? "queued again" : "queued")} to {result.Affected} affected people; {result.WithoutAddress} without an email address (reach them another way).");
+        }, ct));
+        breach.Subcommands.Add(notify);
         var action = WithId(console, "action", "Record an action taken (for the follow-up report).", null);
         var text = new Option<string>("--text") { Description = "What was done.", Required = true };
         action.Options.Add(text);
@@ -38,8 +43,8 @@ internal static class BreachCommands
 
     private static Command Record(CliConsole console)
     {
-        var from = new Option<string>("--from") { Description = "When it began (YYYY-MM-DD or ISO date-time).", Required = true };
-        var until = new Option<string?>("--until") { Description = "When it ended (default: now)." };
+        var from = new Option<string>("--from") { Description = "When it began (ISO 8601: 2026-11-30 or 2026-11-30T14:00Z).", Required = true };
+        var until = new Option<string?>("--until") { Description = "When it ended (ISO 8601; default: now)." };
         var description = new Option<string>("--description") { Description = "What happened (no personal data about the people affected).", Required = true };
         var consequences = new Option<string?>("--consequences") { Description = "The likely consequences." };
         var categories = new Option<string[]>("--category") { Description = "A category involved (repeat).", AllowMultipleArgumentsPerToken = true };
@@ -56,19 +61,20 @@ internal static class BreachCommands
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (!TryInstant(console, "--from", parse.GetValue(from), out var began) || !TryInstant(console, "--until", parse.GetValue(until), out var ended)) return ExitCodes.Unreadable;
             var (open, exit) = await VaultOpening.OpenAsync(console, parse.GetValue(PolicyOption)!, parse.GetValue(DataOption)!, ct);
             if (open is null) return exit;
             await using var _ = open;
             try
             {
-                var status = await open.Vault.RecordBreachAsync(new NewBreach(null, Instant(parse.GetValue(from)!), parse.GetValue(until) is { } u ? Instant(u) : null,
+                var status = await open.Vault.RecordBreachAsync(new NewBreach(null, began!.Value, ended,
                     parse.GetValue(description)!, parse.GetValue(consequences) ?? "", parse.GetValue(categories) ?? [], parse.GetValue(systems) ?? [], parse.GetValue(recipients) ?? []), "cli", ct);
                 console.Out.WriteLine(Describe(status));
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is VaultException or FormatException)
+            catch (VaultException e)
             {
-                console.Error.WriteLine($"error: {e.Message}");
+                console.Error.WriteLine($"error {e.Code}: {e.Message}");
                 return ExitCodes.Failed;
             }
         });
@@ -125,6 +131,26 @@ internal static class BreachCommands
         return string.Create(CultureInfo.InvariantCulture, $"{b.BreachId}\tdiscovered {b.DiscoveredAt:yyyy-MM-dd HH:mm}\t{state}\t{b.AffectedPeople} people\t{string.Join(",", b.Categories.Concat(b.Recipients))}");
     }
 
-    private static DateTimeOffset Instant(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    // A date or date-time in ISO 8601; a date alone is midnight UTC, a time without an offset is UTC. The text given is not
+    // repeated in the error: the option and the expected form are enough to fix it.
+    private static bool TryInstant(CliConsole console, string option, string? text, out DateTimeOffset? at)
+    {
+        at = null;
+        if (text is null) return true;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            at = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return true;
+        }
+
+        string[] formats = ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
+        if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            at = instant.ToUniversalTime();
+            return true;
+        }
+
+        console.Error.WriteLine($"error: {option} is not a date; write it in ISO 8601, e.g. 2026-11-30T14:00Z (or 2026-11-30 for midnight UTC).");
+        return false;
+    }
 }

@@ -20,7 +20,9 @@ internal static class BreachEndpoints
         breaches.MapGet("/{breachId}", ShowAsync).WithSummary("One breach with its deadline (admin, auditor)");
         breaches.MapPost("/{breachId}/report", ReportAsync).AcceptsJson<BreachReportRequest>().Produces<string>(StatusCodes.Status200OK, "text/markdown").WithSummary("Mark the breach reported to the authority and get the drafted Art. 33 notification (admin)");
         breaches.MapPost("/{breachId}/actions", ActionAsync).AcceptsJson<BreachActionRequest>().WithSummary("Record an action taken (admin)");
-        breaches.MapPost("/{breachId}/notify", NotifyAsync).AcceptsJson<BreachNotifyRequest>().WithSummary("Notify every person affected in their language through the outbox (admin; Art. 34, IS6)");
+        breaches.MapPost("/{breachId}/notify", NotifyAsync).AcceptsJson<BreachNotifyRequest>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Notify every person affected in their language through the outbox (admin; Art. 34, IS6)")
+            .WithDescription("Once only: a breach whose people were already notified is refused with 409 already_notified (when, and how many) unless the body asks for a resend (\"resend\": true). \"confirm\": false sends nothing and is refused.");
         breaches.MapGet("/{breachId}/follow-up", FollowUpAsync).Produces<string>(StatusCodes.Status200OK, "text/markdown").WithSummary("The follow-up report of actions taken (admin, auditor)");
     }
 
@@ -28,6 +30,10 @@ internal static class BreachEndpoints
     {
         context.RequireScope(ApiScope.Admin);
         var body = await RequestBody.ReadAsync<BreachRequest>(context);
+
+        // The vault refuses impossible dates too; checked here first so the problem points at the field at fault.
+        if (BreachPeriod.Check(body.DiscoveredAt, body.OccurredFrom, body.OccurredUntil, runtime.Vault.Clock.GetUtcNow()) is { } period)
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, period.Message, "/" + period.Field);
         var status = await runtime.Vault.RecordBreachAsync(new NewBreach(body.DiscoveredAt, body.OccurredFrom, body.OccurredUntil, body.Description, body.Consequences ?? "", body.Categories ?? [], body.Systems ?? [], body.Recipients ?? []), context.Actor(), context.RequestAborted);
         return TypedResults.Created($"/v1/breaches/{status.Breach.BreachId}", status);
     }
@@ -61,14 +67,24 @@ internal static class BreachEndpoints
     private static async Task<Ok<BreachNotification>> NotifyAsync(string breachId, HttpContext context, CustodianRuntime runtime)
     {
         context.RequireScope(ApiScope.Admin);
-        await ReadOptionalAsync<BreachNotifyRequest>(context);
-        return TypedResults.Ok(await runtime.Vault.NotifyBreachAsync(breachId, context.Actor(), context.RequestAborted));
+        var body = await ReadOptionalAsync<BreachNotifyRequest>(context) ?? new BreachNotifyRequest();
+        if (!body.Confirm)
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "Nothing was sent: \"confirm\" is false. To notify the people affected, send \"confirm\": true (or an empty body).", "/confirm");
+        try
+        {
+            return TypedResults.Ok(await runtime.Vault.NotifyBreachAsync(breachId, body.Resend, context.Actor(), context.RequestAborted));
+        }
+        catch (VaultException e) when (e.Code == VaultErrorCodes.AlreadyNotified)
+        {
+            throw new ApiProblemException(StatusCodes.Status409Conflict, e.Code, e.Message);
+        }
     }
 
-    private static async Task ReadOptionalAsync<T>(HttpContext context)
+    private static async Task<T?> ReadOptionalAsync<T>(HttpContext context)
+        where T : class
     {
-        if (context.Request.ContentLength is null or 0 && context.Request.ContentType is null) return;
-        await RequestBody.ReadAsync<T>(context);
+        if (context.Request.ContentLength is null or 0 && context.Request.ContentType is null) return null;
+        return await RequestBody.ReadAsync<T>(context);
     }
 
     private static async Task<ContentHttpResult> FollowUpAsync(string breachId, HttpContext context, CustodianRuntime runtime)
@@ -89,8 +105,14 @@ public sealed record BreachReportRequest
 /// <summary>Confirms notifying the people affected; the body may be empty (<c>{}</c>).</summary>
 public sealed record BreachNotifyRequest
 {
-    /// <summary>Set to true to confirm the notices should go out now.</summary>
+    /// <summary>True (the default) to send the notices now; false sends nothing and is refused (400 <c>invalid_field</c> at <c>/confirm</c>).</summary>
     public bool Confirm { get; init; } = true;
+
+    /// <summary>
+    /// True to notify the people affected again although they were already notified (each gets the notice a second time;
+    /// audited as a resend). Without it a second notification is refused (409 <c>already_notified</c>).
+    /// </summary>
+    public bool Resend { get; init; }
 }
 
 /// <summary>A breach to record.</summary>

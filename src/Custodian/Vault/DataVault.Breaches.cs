@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Custodian.Audit;
 using Custodian.Breaches;
 using Custodian.Storage;
@@ -25,6 +27,9 @@ public sealed record BreachNotification(string BreachId, int Affected, int Queue
 
 public sealed partial class DataVault
 {
+    // The breaches whose people are being notified right now in this process.
+    private readonly ConcurrentDictionary<string, bool> _notifyingBreaches = new(StringComparer.Ordinal);
+
     /// <summary>Records a breach and finds who was affected, from the store and the audit trail, without decrypting anything.</summary>
     public async Task<BreachStatus> RecordBreachAsync(NewBreach breach, string actor, CancellationToken cancellationToken)
     {
@@ -34,7 +39,11 @@ public sealed partial class DataVault
         if (breach.Categories.Count == 0 && breach.Recipients.Count == 0)
             throw new VaultException(VaultErrorCodes.InvalidIdentifier, "Name at least one category or recipient involved, so the people affected can be found.");
         var now = _clock.GetUtcNow();
-        var discovered = breach.DiscoveredAt ?? now;
+        if (BreachPeriod.Check(breach.DiscoveredAt, breach.OccurredFrom, breach.OccurredUntil, now) is { } problem)
+            throw new VaultException(VaultErrorCodes.InvalidValue, problem.Message);
+
+        // A start a little ahead of this clock (skew) is discovered when it begins, never before.
+        var discovered = breach.DiscoveredAt ?? (breach.OccurredFrom > now ? breach.OccurredFrom : now);
         var record = new BreachRecord(Ids.New("brc"), discovered, breach.OccurredFrom, breach.OccurredUntil ?? discovered, breach.Description, breach.Consequences, breach.Categories, breach.Systems, breach.Recipients);
         var affected = await FindAffectedAsync(record, cancellationToken);
         record = record with { AffectedPeople = affected.Count };
@@ -103,11 +112,48 @@ public sealed partial class DataVault
 
     /// <summary>
     /// Notifies every person affected (Art. 34, IS6) in their language through the outbox, and marks the breach notified.
-    /// People without an email address on file are counted, so the officer can reach them another way.
+    /// People without an email address on file are counted, so the officer can reach them another way. A breach whose
+    /// people were already notified is refused (<see cref="VaultErrorCodes.AlreadyNotified"/>) before anything is read or queued.
     /// </summary>
-    public async Task<BreachNotification> NotifyBreachAsync(string breachId, string actor, CancellationToken cancellationToken)
+    public Task<BreachNotification> NotifyBreachAsync(string breachId, string actor, CancellationToken cancellationToken) =>
+        NotifyBreachAsync(breachId, resend: false, actor, cancellationToken);
+
+    /// <summary>
+    /// Notifies every person affected (Art. 34, IS6); with <paramref name="resend"/>, again even though they were already
+    /// notified (audited as a resend). The time first notified is kept; the count of people is the latest.
+    /// </summary>
+    public async Task<BreachNotification> NotifyBreachAsync(string breachId, bool resend, string actor, CancellationToken cancellationToken)
     {
         var breach = await RequireBreachAsync(breachId, cancellationToken);
+        RefuseIfNotified(breach, resend);
+
+        // Two notifications of one breach at once would both pass the check above: the second is refused here.
+        if (!_notifyingBreaches.TryAdd(breach.BreachId, true))
+            throw new VaultException(VaultErrorCodes.AlreadyNotified, $"The people affected by breach {breach.BreachId} are being notified right now; nothing was sent again. Check the breach once that has finished.");
+        try
+        {
+            breach = await RequireBreachAsync(breachId, cancellationToken);
+            RefuseIfNotified(breach, resend);
+            return await SendBreachNoticesAsync(breach, resend, actor, cancellationToken);
+        }
+        finally
+        {
+            _notifyingBreaches.TryRemove(breach.BreachId, out _);
+        }
+    }
+
+    private static void RefuseIfNotified(BreachRecord breach, bool resend)
+    {
+        if (resend || breach.PeopleNotifiedAt is not { } notifiedAt) return;
+        var people = breach.AffectedPeople.ToString(CultureInfo.InvariantCulture);
+        throw new VaultException(
+            VaultErrorCodes.AlreadyNotified,
+            $"The people affected by breach {breach.BreachId} were already notified on {notifiedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} ({people} {(breach.AffectedPeople == 1 ? "person" : "people")} affected); nothing was sent again. To send every notice again, ask for a resend explicitly (API: \"resend\": true; CLI: --resend).");
+    }
+
+    private async Task<BreachNotification> SendBreachNoticesAsync(BreachRecord breach, bool resend, string actor, CancellationToken cancellationToken)
+    {
+        var breachId = breach.BreachId;
         var affected = await FindAffectedAsync(breach, cancellationToken);
         var contact = Policy.Document.Dpo?.Email ?? Policy.Document.Rights.ContactEmail ?? Policy.Document.Controller.Email ?? Policy.Document.Controller.Name;
         var measures = breach.Actions.Select(a => a.Text).ToList();
@@ -116,11 +162,13 @@ public sealed partial class DataVault
 
         var now = _clock.GetUtcNow();
         var outbox = new Notifications.Outbox(_keys);
-        breach = breach with { PeopleNotifiedAt = now, AffectedPeople = affected.Count };
+        breach = breach with { PeopleNotifiedAt = breach.PeopleNotifiedAt ?? now, AffectedPeople = affected.Count };
+        var details = new Dictionary<string, string> { ["breach"] = breachId, ["without_address"] = withoutAddress.ToString(CultureInfo.InvariantCulture) };
+        if (resend) details["resend"] = "true";
         await using var tx = await _store.BeginAsync(cancellationToken);
         foreach (var (subjectId, message, language) in messages) await outbox.EnqueueAsync(tx, message, "breach_notice", language, null, subjectId, now, cancellationToken);
         await tx.SaveBreachAsync(breach, cancellationToken);
-        await tx.AppendAuditAsync(new AuditEntry(now, actor, "breach.notify") { Count = messages.Count, Details = new Dictionary<string, string> { ["breach"] = breachId, ["without_address"] = withoutAddress.ToString(System.Globalization.CultureInfo.InvariantCulture) } }, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, actor, "breach.notify") { Count = messages.Count, Details = details }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new BreachNotification(breachId, affected.Count, messages.Count, withoutAddress);
     }
@@ -130,5 +178,9 @@ public sealed partial class DataVault
 
     private async Task<BreachRecord> RequireBreachAsync(string breachId, CancellationToken cancellationToken) =>
         await _store.GetBreachAsync(breachId, cancellationToken)
-        ?? throw new VaultException(VaultErrorCodes.UnknownBreach, $"No breach '{breachId}' in the register.");
+        ?? throw new VaultException(VaultErrorCodes.UnknownBreach, LooksLikeBreachId(breachId) ? $"No breach '{breachId}' in the register; list them with GET /v1/breaches or custodian breach list." : "No breach with that id in the register (ids look like brc_…); list them with GET /v1/breaches or custodian breach list.");
+
+    // An id is echoed back only when it is short and plain: anything else given in its place is not repeated.
+    private static bool LooksLikeBreachId(string breachId) =>
+        breachId.Length <= 64 && breachId.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 }

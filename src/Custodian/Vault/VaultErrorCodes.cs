@@ -39,6 +39,9 @@ public static class VaultErrorCodes
     /// <summary>No such breach in the register.</summary>
     public const string UnknownBreach = "unknown_breach";
 
+    /// <summary>The people affected by the breach were already notified; sending again needs an explicit resend.</summary>
+    public const string AlreadyNotified = "already_notified";
+
     /// <summary>This policy text is already published.</summary>
     public const string AlreadyPublished = "already_published";
 

@@ -83,4 +83,105 @@ public sealed class BreachRegisterTests : IAsyncLifetime
         Assert.Contains("Recipient confirmed deletion", notification, StringComparison.Ordinal);
         Assert.Contains("late", notification, StringComparison.Ordinal);
     }
+
+    private async Task<int> OutboxCountAsync() => (await Vault.Store.GetMessagesAsync(null, CancellationToken.None)).Count;
+
+    private async Task<IReadOnlyList<Custodian.Audit.AuditEntry>> AuditAsync() => await Vault.Store.ReadAuditAsync(1, 100_000, CancellationToken.None);
+
+    private async Task ReachableCustomerAsync(int i)
+    {
+        var id = await CustomerAsync(i, care: true);
+        await Vault.CollectAsync(id, "essential.service", [new CollectValue("user.contact.email", $"kunde{i}@example.dk")], "test", CancellationToken.None);
+    }
+
+    private Task<Custodian.Breaches.BreachStatus> CareBreachAsync() =>
+        Vault.RecordBreachAsync(new NewBreach(null, Start.AddHours(-1), null, "Care notes were emailed to the wrong practitioner.", "Health details could become known.", ["user.health_and_medical"], ["email"], []), "test", CancellationToken.None);
+
+    [Fact]
+    public async Task Notifying_the_people_twice_is_refused_and_queues_nothing_the_second_time()
+    {
+        await ReachableCustomerAsync(1);
+        await ReachableCustomerAsync(2);
+        var breach = (await CareBreachAsync()).Breach.BreachId;
+        var first = await Vault.NotifyBreachAsync(breach, "test", CancellationToken.None);
+        var queued = await OutboxCountAsync();
+        var audited = (await AuditAsync()).Count;
+        _temp.Clock.MoveTo(Start.AddHours(2));
+
+        var refused = await Assert.ThrowsAsync<VaultException>(() => Vault.NotifyBreachAsync(breach, "test", CancellationToken.None));
+
+        Assert.Equal(2, first.Queued);
+        Assert.Equal(2, queued);
+        Assert.Equal(VaultErrorCodes.AlreadyNotified, refused.Code);
+        Assert.Contains("2025-03-03 09:00 UTC", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("2 people", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("resend", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(queued, await OutboxCountAsync());
+        Assert.Equal(audited, (await AuditAsync()).Count);
+        Assert.Equal(Start, (await Vault.GetBreachAsync(breach, CancellationToken.None)).Breach.PeopleNotifiedAt);
+    }
+
+    [Fact]
+    public async Task An_explicit_resend_queues_the_notices_again_and_is_audited_as_a_resend()
+    {
+        await ReachableCustomerAsync(1);
+        var breach = (await CareBreachAsync()).Breach.BreachId;
+        await Vault.NotifyBreachAsync(breach, "test", CancellationToken.None);
+        _temp.Clock.MoveTo(Start.AddHours(2));
+
+        var again = await Vault.NotifyBreachAsync(breach, resend: true, "test", CancellationToken.None);
+
+        var notices = (await AuditAsync()).Where(e => e.Action == "breach.notify").ToList();
+        Assert.Equal(1, again.Queued);
+        Assert.Equal(2, await OutboxCountAsync());
+        Assert.Equal(2, notices.Count);
+        Assert.False(notices[0].Details.ContainsKey("resend"));
+        Assert.Equal("true", notices[1].Details["resend"]);
+        Assert.Equal(1, notices[1].Count);
+        Assert.Equal(Start, (await Vault.GetBreachAsync(breach, CancellationToken.None)).Breach.PeopleNotifiedAt);
+    }
+
+    [Theory]
+    [InlineData(null, 0, -1, "The end of the breach")]
+    [InlineData(null, 1, null, "is in the future")]
+    [InlineData(1, -1, null, "The discovery of the breach (2025-03-04")]
+    [InlineData(-2, -1, null, "before its start")]
+    public async Task Impossible_breach_dates_are_refused_and_nothing_is_recorded(int? discoveredDays, int fromDays, int? untilDays, string expected)
+    {
+        await CustomerAsync(1, care: true);
+        var audited = (await AuditAsync()).Count;
+
+        var refused = await Assert.ThrowsAsync<VaultException>(() => Vault.RecordBreachAsync(
+            new NewBreach(discoveredDays is { } d ? Start.AddDays(d) : null, Start.AddDays(fromDays), untilDays is { } u ? Start.AddDays(u) : null, "Lost laptop.", "", ["user.health_and_medical"], [], []),
+            "test",
+            CancellationToken.None));
+
+        Assert.Equal(VaultErrorCodes.InvalidValue, refused.Code);
+        Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lost laptop", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await Vault.ListBreachesAsync(CancellationToken.None));
+        Assert.Equal(audited, (await AuditAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_start_a_few_minutes_ahead_of_the_clock_is_accepted_and_discovered_when_it_begins()
+    {
+        var status = await Vault.RecordBreachAsync(new NewBreach(null, Start.AddMinutes(3), null, "Lost laptop.", "", ["user.health_and_medical"], [], []), "test", CancellationToken.None);
+
+        Assert.Equal(Start.AddMinutes(3), status.Breach.DiscoveredAt);
+        Assert.Equal(Start.AddMinutes(3), status.Breach.OccurredUntil);
+    }
+
+    [Fact]
+    public async Task An_unknown_breach_id_that_is_not_an_id_is_not_repeated_back()
+    {
+        var text = new string('x', 500) + " secret notes";
+
+        var refused = await Assert.ThrowsAsync<VaultException>(() => Vault.NotifyBreachAsync(text, "test", CancellationToken.None));
+        var plain = await Assert.ThrowsAsync<VaultException>(() => Vault.GetBreachAsync("brc_nosuch", CancellationToken.None));
+
+        Assert.Equal(VaultErrorCodes.UnknownBreach, refused.Code);
+        Assert.DoesNotContain("secret notes", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("brc_nosuch", plain.Message, StringComparison.Ordinal);
+    }
 }
