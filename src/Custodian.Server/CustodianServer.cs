@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +23,7 @@ namespace Custodian.Server;
 /// Builds the Custodian web application: the API under <c>/v1</c>, OpenAPI, health, keys, limits and problem details, and the
 /// people-facing pages (<see cref="CustodianUi"/>: privacy center, admin console, cookie banner).
 /// </summary>
-public static class CustodianServer
+public static partial class CustodianServer
 {
     /// <summary>The rate limiter policy applied to <c>/v1</c>.</summary>
     public const string PerKeyLimit = "per-key";
@@ -51,6 +52,7 @@ public static class CustodianServer
             k.AddServerHeader = false;
         });
         builder.Services.AddProblemDetails();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<OpenApiDocumentTransformer>();
@@ -94,7 +96,9 @@ public static class CustodianServer
     public static WebApplication MapCustodian(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler(handler => handler.Run(WriteExceptionAsync));
+        // The handler writes every problem itself; the middleware's own log line would carry the exception's message (which
+        // may quote the caller's input) at Error level for every 4xx, so it is suppressed and unexpected errors are logged below.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteExceptionAsync, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(async context =>
         {
             // Routing answers these itself with an empty body; give them the same problem shape as every other error.
@@ -108,11 +112,18 @@ public static class CustodianServer
 
             switch (http.Response.StatusCode)
             {
-                case StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed:
-                    await ProblemResponses.WriteAsync(http, http.Response.StatusCode, ApiErrorCodes.NotFound, $"There is no endpoint at {http.Request.Method} {http.Request.Path}; see /openapi/v1.json.");
+                case StatusCodes.Status404NotFound:
+                    await ProblemResponses.WriteAsync(http, 404, ApiErrorCodes.NotFound, $"There is no endpoint at {http.Request.Method} {http.Request.Path}; see /openapi/v1.json.");
+                    break;
+                case StatusCodes.Status405MethodNotAllowed:
+                    var allowed = http.Response.Headers.Allow.ToString();
+                    await ProblemResponses.WriteAsync(http, 405, ApiErrorCodes.MethodNotAllowed, $"{http.Request.Path} does not answer {http.Request.Method}" + (allowed.Length > 0 ? $"; it answers {allowed}." : "; see /openapi/v1.json."));
                     break;
                 case StatusCodes.Status415UnsupportedMediaType:
-                    await ProblemResponses.WriteAsync(http, 415, ApiErrorCodes.UnsupportedMediaType, "Send the body as JSON with 'Content-Type: application/json'.");
+                    await ProblemResponses.WriteAsync(http, 415, ApiErrorCodes.UnsupportedMediaType, UnsupportedMediaTypeDetail(http.Request.Path));
+                    break;
+                case StatusCodes.Status400BadRequest:
+                    await ProblemResponses.WriteAsync(http, 400, ApiErrorCodes.InvalidField, "A route or query parameter has the wrong format; see /openapi/v1.json for the types.");
                     break;
             }
         });
@@ -167,12 +178,27 @@ public static class CustodianServer
         await next(context);
     }
 
+    private static string UnsupportedMediaTypeDetail(PathString path)
+    {
+        var value = path.Value ?? "";
+        if (value.EndsWith("/events/ndjson", StringComparison.Ordinal))
+            return "Send readings as NDJSON with 'Content-Type: application/x-ndjson', one JSON object per line.";
+        if (value.EndsWith("/policy/versions", StringComparison.Ordinal)) return "Send the policy file as 'Content-Type: application/yaml'.";
+        return "Send the body as JSON with 'Content-Type: application/json'.";
+    }
+
     private static async Task WriteExceptionAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         if (CustodianUi.IsUiPath(context.Request.Path))
         {
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.StatusCode = error switch
+            {
+                ApiProblemException problem => problem.Status,
+                BadHttpRequestException bad => bad.StatusCode,
+                _ => StatusCodes.Status500InternalServerError,
+            };
+            if (context.Response.StatusCode >= 500) LogUnexpected(context, error);
             await CustodianUi.WriteStatusPageAsync(context);
             return;
         }
@@ -194,11 +220,35 @@ public static class CustodianServer
                 await ProblemResponses.WriteAsync(context, 413, ApiErrorCodes.BodyTooLarge, "The body is larger than the limit; send smaller batches.");
                 return;
             case BadHttpRequestException bad:
-                await ProblemResponses.WriteAsync(context, bad.StatusCode, ApiErrorCodes.InvalidField, bad.Message);
+                var (detail, parameter) = BindingProblem.Describe(bad.Message);
+                await ProblemResponses.WriteAsync(context, bad.StatusCode, ApiErrorCodes.InvalidField, detail, parameter);
                 return;
             default:
+                LogUnexpected(context, error);
                 await ProblemResponses.WriteAsync(context, 500, ApiErrorCodes.Internal, $"An unexpected error occurred; quote trace id {context.TraceIdentifier} when reporting it.");
                 return;
         }
     }
+
+    /// <summary>
+    /// Logs an unexpected error by its type, stack and route only: an exception's message may quote stored or submitted
+    /// values, so it is never written.
+    /// </summary>
+    private static void LogUnexpected(HttpContext context, Exception? error)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Custodian.Server");
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+        var stack = new System.Text.StringBuilder();
+        for (var inner = error; inner is not null; inner = inner.InnerException)
+        {
+            if (inner != error) stack.Append("---> ").AppendLine(inner.GetType().FullName);
+            stack.AppendLine(inner.StackTrace);
+        }
+
+        UnexpectedError(logger, error?.GetType().FullName ?? "unknown", context.Request.Method, route, context.TraceIdentifier, stack.ToString());
+    }
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "Unexpected {ExceptionType} on {Method} {Route} (trace id {TraceId}); the message is not logged as it may hold personal data.\n{StackTrace}")]
+    private static partial void UnexpectedError(ILogger logger, string exceptionType, string method, string route, string traceId, string stackTrace);
 }

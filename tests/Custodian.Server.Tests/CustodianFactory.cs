@@ -3,6 +3,7 @@ using Custodian.Server.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Custodian.Server.Tests;
 
@@ -13,6 +14,9 @@ namespace Custodian.Server.Tests;
 public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond = 1_000_000, string? dataDirectory = null) : WebApplicationFactory<TestHost.Program>
 {
     public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("custodian-api-").FullName;
+
+    /// <summary>What the server has logged so far.</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>The server's runtime: vault, policy and the same key store the server authenticates against.</summary>
     internal CustodianRuntime Runtime => Services.GetRequiredService<CustodianRuntime>();
@@ -29,6 +33,7 @@ public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond =
         builder.UseSetting("Custodian:Data", DataDirectory);
         builder.UseSetting("Custodian:RateLimitPerSecond", rateLimitPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("TestHost:FailingEndpoint", "true");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public override async ValueTask DisposeAsync()

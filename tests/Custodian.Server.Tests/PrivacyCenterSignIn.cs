@@ -56,8 +56,8 @@ internal static partial class PrivacyCenterSignIn
     public static string WrongCode(string code) =>
         ((int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
-    // The address form always carries a token; the token is bound to the antiforgery cookie, not to a page.
-    private static async Task<string> FormTokenAsync(HttpClient client)
+    /// <summary>A form token (the address form always carries one; it is bound to the antiforgery cookie, not to a page).</summary>
+    public static async Task<string> FormTokenAsync(HttpClient client)
     {
         var page = await client.GetStringAsync(new Uri("/privacy/sign-in?lang=en", UriKind.Relative));
         return TokenPattern().Match(page).Groups[1].Value;

@@ -160,6 +160,151 @@ public sealed class ProblemTests(CekuraServer server)
 
         Assert.DoesNotContain("must not leak", problem.ToString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+        var logged = server.Factory.Logs.Lines.Where(l => l.Text.Contains(problem.GetProperty("traceId").GetString()!, StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(logged);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, line.Level);
+        Assert.Contains("InvalidOperationException", line.Text, StringComparison.Ordinal);
+        Assert.Contains("/v1/test/failure", line.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("must not leak", line.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_request_is_not_logged_with_what_the_caller_sent()
+    {
+        var (id, email) = await server.NewPersonAsync();
+        const string Sent = "Ingeborg Loggetest";
+
+        using var unknown = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, $$"""{"purpose": "essential.service", "values": [{"category": "{{Sent}}", "value": "{{email}}"}]}""");
+        using var lookup = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/subjects", server.ServiceKey, $$"""{"email": "{{email}}"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, lookup.StatusCode);
+        var lines = server.Factory.Logs.Lines;
+        Assert.DoesNotContain(lines, l => l.Text.Contains(Sent, StringComparison.Ordinal) || l.Text.Contains(email, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error && l.Text.Contains("VaultException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [CoversCode(ApiErrorCodes.MethodNotAllowed)]
+    public async Task A_method_a_path_does_not_answer_is_405_naming_the_methods_it_does()
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Put, "/v1/statistics", server.AdminKey, "{}");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.MethodNotAllowed, ApiErrorCodes.MethodNotAllowed);
+
+        Assert.Contains("POST", response.Content.Headers.Allow.Concat(response.Headers.TryGetValues("Allow", out var allow) ? allow : []), StringComparer.Ordinal);
+        Assert.Contains("POST", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("limit=abc", "/limit", "whole number")]
+    [InlineData("limit=0", "/limit", "1 to 5000")]
+    [InlineData("limit=-1", "/limit", "1 to 5000")]
+    [InlineData("overdue=maybe", "/overdue", "true or false")]
+    public async Task A_query_parameter_that_does_not_parse_is_invalid_field_naming_it(string query, string at, string expected)
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Get, "/v1/requests?" + query, server.AdminKey);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+
+        Assert.Equal(at, problem.GetProperty("pointer").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains(expected, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Int32", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("abc", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reading_batch_sent_as_json_to_the_ndjson_endpoint_is_told_to_send_ndjson()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/events/ndjson?purpose=essential.service", server.ServiceKey, "{}");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType);
+
+        Assert.Contains("application/x-ndjson", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text/yaml")]
+    [InlineData("application/x-yaml")]
+    public async Task A_policy_sent_with_another_yaml_media_type_is_read(string mediaType)
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/policy/versions", server.AdminKey, "custodian: 1\n", mediaType);
+
+        // Read and checked (and refused for what it lacks), not refused for its media type.
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, text);
+        Assert.DoesNotContain(ApiErrorCodes.UnsupportedMediaType, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"purpose": "essential.service", "dimensions": ["month", "month"]}""", "/dimensions")]
+    [InlineData("""{"purpose": "essential.service", "epsilon": 1e6}""", "/epsilon")]
+    [InlineData("""{"purpose": "essential.service", "epsilon": 1e308}""", "/epsilon")]
+    [InlineData("""{"purpose": "essential.service", "epsilon": 1e-320}""", "/epsilon")]
+    [InlineData("""{"purpose": "essential.service", "epsilon": 0}""", "/epsilon")]
+    [InlineData("""{"purpose": "essential.service", "minimumGroup": 1}""", "/minimumGroup")]
+    [InlineData("""{"purpose": "essential.service", "maxReadingsPerPerson": 0}""", "/maxReadingsPerPerson")]
+    [InlineData("""{"purpose": "essential.service", "sum": true, "sumLower": 10, "sumUpper": 1}""", "/sumLower")]
+    [InlineData("""{"purpose": "essential.service", "since": "2026-02-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"}""", "/until")]
+    public async Task Statistics_parameters_out_of_range_are_invalid_field_naming_them(string body, string at)
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/statistics", server.AdminKey, body);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+
+        Assert.Equal(at, problem.GetProperty("pointer").GetString());
+    }
+
+    [Fact]
+    public async Task Statistics_without_dimensions_are_one_total()
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/statistics", server.AdminKey, """{"purpose": "essential.service", "dimensions": [], "minimumGroup": 2}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var export = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(export.RootElement.GetProperty("rows").GetArrayLength() <= 1);
+    }
+
+    [Fact]
+    public async Task An_enum_sent_as_a_number_is_refused()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/requests", server.AdminKey, $$"""{"subject": "{{id}}", "kind": 1}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+
+        Assert.Equal("/kind", problem.GetProperty("pointer").GetString());
+    }
+
+    [Fact]
+    public async Task Lifting_an_objection_to_a_purpose_the_policy_does_not_declare_is_unknown_purpose()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Delete, $"/v1/subjects/{id}/objections/not-a-purpose", server.ServiceKey);
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.UnknownPurpose);
+    }
+
+    [Fact]
+    public async Task A_legal_hold_that_ends_in_the_past_is_refused()
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/holds", server.AdminKey, """{"reason": "litigation", "until": "2020-01-01T00:00:00Z"}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.InvalidValue);
+
+        Assert.Contains("past", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_birth_date_in_the_future_is_refused_without_quoting_it()
+    {
+        var birth = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/subjects", server.ServiceKey, $$"""{"email": "future.{{Guid.NewGuid():N}}@example.dk", "birthDate": "{{birth}}"}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.InvalidValue);
+
+        Assert.DoesNotContain(birth, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

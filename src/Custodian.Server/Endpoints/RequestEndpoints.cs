@@ -78,13 +78,15 @@ internal static class RequestEndpoints
     private static async Task<Ok<IReadOnlyList<RequestView>>> ListAsync(string? status, string? kind, string? subject, bool? overdue, int? limit, HttpContext context, CustodianRuntime runtime)
     {
         context.RequireScope(ApiScope.Admin);
+        if (limit is < 1 or > 5000)
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "'limit' must be a whole number from 1 to 5000 (default 500).", "/limit");
         var desk = runtime.Requests;
         var query = new RequestQuery(
             ParseEnum<RequestStatus>(status, "status"),
             ParseEnum<RequestKind>(kind, "kind"),
             subject,
             overdue == true ? desk.Now : null,
-            Math.Clamp(limit ?? 500, 1, 5000));
+            limit ?? 500);
         var list = await desk.ListAsync(query, context.Actor(), context.RequestAborted);
         IReadOnlyList<RequestView> views = [.. list.OrderBy(r => r.DueAt).ThenBy(r => r.RequestId, StringComparer.Ordinal).Select(r => View(r, desk.Now))];
         return TypedResults.Ok(views);

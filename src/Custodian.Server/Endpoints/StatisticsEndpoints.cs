@@ -19,8 +19,8 @@ internal static class StatisticsEndpoints
     {
         var body = await RequestBody.ReadAsync<StatisticsRequest>(context);
         await context.RequirePurposeAsync(runtime, body.Purpose, null);
-        if (body.Epsilon is <= 0)
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "'epsilon' must be greater than 0 (or left out for no noise).", "/epsilon");
+        if (body.FirstProblem() is { } problem)
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, problem.Message, "/" + problem.Field);
         return TypedResults.Ok(await runtime.Vault.ExportStatisticsAsync(body, context.Actor(), context.RequestAborted));
     }
 }

@@ -14,7 +14,7 @@ internal static class SystemEndpoints
     {
         v1.MapGet("/policy", PolicyAsync).WithTags("Policy").WithSummary("The policy in force: id, version, effective date, content hash, languages");
         v1.MapGet("/policy/versions", VersionsAsync).WithTags("Policy").WithSummary("Published policy versions, with what changed and when each takes effect");
-        v1.MapPost("/policy/versions", PublishAsync).Accepts<string>("application/yaml").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithTags("Policy").WithSummary("Publish a new policy version (admin)")
+        v1.MapPost("/policy/versions", PublishAsync).Accepts<string>("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithTags("Policy").WithSummary("Publish a new policy version (admin)")
             .WithDescription("Body: the policy YAML (Content-Type application/yaml); query 'effective=YYYY-MM-DD'. A material change must respect the notice period and queues notices to people.");
         v1.MapGet("/audit/verify", VerifyAsync).WithTags("Audit").WithSummary("Verify the audit chain (admin, auditor)").WithDescription("Walks the hash chain and checks every signed checkpoint; reports the first broken link.");
     }

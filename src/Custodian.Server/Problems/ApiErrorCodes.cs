@@ -36,6 +36,9 @@ public static class ApiErrorCodes
     /// <summary>404: no such resource (route).</summary>
     public const string NotFound = "not_found";
 
+    /// <summary>405: the path exists but does not answer this method; the <c>Allow</c> header lists those it answers.</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
+
     /// <summary>429: too many requests for this key; see Retry-After.</summary>
     public const string RateLimited = "rate_limited";
 

@@ -36,6 +36,27 @@ public sealed record StatisticsRequest
     /// <summary>Upper clamp for summed values.</summary>
     public double SumUpper { get; init; } = 1000;
 
+    /// <summary>The largest ε accepted: above it the noise no longer protects anyone in any meaningful sense.</summary>
+    public const double MaxEpsilon = 10;
+
+    /// <summary>The smallest ε accepted: below it the noise drowns every count.</summary>
+    public const double MinEpsilon = 0.001;
+
+    /// <summary>The first parameter that cannot be honoured, as its field name and a message with the fix; null when all can.</summary>
+    public (string Field, string Message)? FirstProblem()
+    {
+        if (Dimensions.Distinct(StringComparer.Ordinal).Count() != Dimensions.Count)
+            return ("dimensions", "A dimension is named twice; name each at most once.");
+        if (Epsilon is { } epsilon && !(epsilon >= MinEpsilon && epsilon <= MaxEpsilon))
+            return ("epsilon", $"ε must be a number from {MinEpsilon} to {MaxEpsilon} (typically 0.1 to 2), or left out for no noise.");
+        if (MinimumGroup is < 2) return ("minimumGroup", "k must be at least 2: a group of one person is that person.");
+        if (MaxReadingsPerPerson < 1) return ("maxReadingsPerPerson", "Each person must be allowed at least 1 reading per group.");
+        if (!double.IsFinite(SumLower) || !double.IsFinite(SumUpper) || SumLower > SumUpper)
+            return ("sumLower", "The sum clamp must be finite numbers with sumLower at most sumUpper.");
+        if (Since >= Until) return ("until", "The period is empty: 'until' must be after 'since'.");
+        return null;
+    }
+
     /// <summary>The dimensions an export may group by.</summary>
     public static IReadOnlyList<string> KnownDimensions { get; } = ["category", "month", "device_type"];
 }

@@ -31,6 +31,7 @@ public sealed partial class DataVault
         var categories = values.Select(v => ResolveCategory(v.CategoryKey)).ToArray();
         var kinds = consents.Select(ConsentKindOf).ToArray();
         var now = _clock.GetUtcNow();
+        CheckBirthDate(subject, now);
         var subjectId = Ids.NewSubjectId();
         var lookups = await FreeLookupIndexesAsync(subject, cancellationToken);
 

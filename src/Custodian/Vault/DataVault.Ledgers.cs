@@ -50,6 +50,7 @@ public sealed partial class DataVault
     /// <summary>Lifts the person's open objections to a purpose; returns how many were lifted.</summary>
     public async Task<int> LiftObjectionAsync(string subjectId, string purposeKey, string actor, CancellationToken cancellationToken)
     {
+        ResolvePurpose(purposeKey);
         var now = _clock.GetUtcNow();
 
         // Which objections are open is read from a copy of the state the vault holds, when it holds one, and the lift
@@ -118,6 +119,7 @@ public sealed partial class DataVault
     public async Task<string> PlaceLegalHoldAsync(string subjectId, string reasonCode, DateTimeOffset? until, string actor, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
+        if (until <= now) throw new VaultException(VaultErrorCodes.InvalidValue, "The hold's 'until' is already past; give a future date, or leave it out for a hold until lifted.");
         var hold = new LegalHold(Ids.New("hld"), subjectId, reasonCode, now, until);
         await WriteForLiveAsync(subjectId, tx => tx.PlaceLegalHoldAsync(hold, cancellationToken), new AuditEntry(now, actor, "hold.place") { SubjectId = subjectId, ReasonCodes = [reasonCode] }, cancellationToken);
         return hold.HoldId;

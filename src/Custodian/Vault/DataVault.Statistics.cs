@@ -26,6 +26,7 @@ public sealed partial class DataVault
         var unknown = request.Dimensions.FirstOrDefault(d => !StatisticsRequest.KnownDimensions.Contains(d));
         if (unknown is not null)
             throw new VaultException(VaultErrorCodes.InvalidIdentifier, $"'{unknown}' is not a statistics dimension; use {string.Join(", ", StatisticsRequest.KnownDimensions)}.", Suggestions.Nearest(unknown, StatisticsRequest.KnownDimensions));
+        if (request.FirstProblem() is { } problem) throw new VaultException(VaultErrorCodes.InvalidValue, $"'{problem.Field}': {problem.Message}");
         var k = Math.Max(2, request.MinimumGroup ?? policy.Compiled.Document.StatisticsMinimumGroup);
         var cap = Math.Max(1, request.MaxReadingsPerPerson);
         var now = _clock.GetUtcNow();
@@ -87,7 +88,7 @@ public sealed partial class DataVault
                 ["epsilon"] = request.Epsilon?.ToString("R", CultureInfo.InvariantCulture) ?? "none",
                 ["suppressed"] = suppressed.ToString(CultureInfo.InvariantCulture),
                 ["people"] = included.ToString(CultureInfo.InvariantCulture),
-                ["dimensions"] = string.Join("/", request.Dimensions),
+                ["dimensions"] = request.Dimensions.Count == 0 ? "none" : string.Join("/", request.Dimensions),
             },
         }, cancellationToken);
         return new StatisticsExport(parameters, rows);

@@ -53,6 +53,7 @@ public sealed partial class DataVault
     {
         ArgumentNullException.ThrowIfNull(subject);
         var now = _clock.GetUtcNow();
+        CheckBirthDate(subject, now);
         var subjectId = Ids.NewSubjectId();
         var lookups = await FreeLookupIndexesAsync(subject, cancellationToken);
         using var key = _keys.CreateSubjectKey(subjectId);
@@ -170,6 +171,15 @@ public sealed partial class DataVault
         LookupKind.Phone => "phone",
         _ => "user_name",
     };
+
+    /// <summary>Refuses a birth date in the future or more than 150 years ago (the value itself is never quoted back).</summary>
+    private static void CheckBirthDate(NewSubject subject, DateTimeOffset now)
+    {
+        if (subject.BirthDate is not { } born) return;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (born > today.AddDays(1)) throw new VaultException(VaultErrorCodes.InvalidValue, "The birth date is in the future; send the date the person was born (YYYY-MM-DD).");
+        if (born < today.AddYears(-150)) throw new VaultException(VaultErrorCodes.InvalidValue, "The birth date is more than 150 years ago; check the year.");
+    }
 
     private static SealBinding BirthDateBinding(string subjectId) => new(subjectId, "user.demographic.date_of_birth", "birth_date:" + subjectId);
 
