@@ -33,15 +33,23 @@ public static class PostgresVaultFactory
         Directory.CreateDirectory(keyDirectory);
         using var master = new MasterKeyProvider().Load(keyDirectory);
         var keys = new KeyRing(master);
+        OpenVault open;
         try
         {
-            return await OpenAsync(connectionString, schema, keys, policy, clock, master.Warning, cancellationToken);
+            open = await OpenAsync(connectionString, schema, keys, policy, clock, master.Warning, cancellationToken);
         }
         catch
         {
             keys.Dispose();
             throw;
         }
+
+        if (await MasterKeyCheck.MatchesAsync(open.Store, keys, cancellationToken)) return open;
+        await open.DisposeAsync();
+
+        // A key made on this start for a schema that already holds data is not kept: the right one is to be put back.
+        if (master.Source == MasterKeySource.CreatedKeyFile) File.Delete(Path.Combine(keyDirectory, MasterKeyProvider.KeyFileName));
+        throw MasterKeyCheck.Mismatch($"the PostgreSQL schema '{schema}'", keyDirectory, master.Source);
     }
 
     /// <summary>Opens the vault with a given key ring (tests and simulations use a fresh random one).</summary>

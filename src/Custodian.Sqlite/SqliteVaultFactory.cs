@@ -29,7 +29,10 @@ public static class SqliteVaultFactory
         using var master = LoadMasterKey(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
         var keys = new KeyRing(master);
-        return await OpenAsync(dataDirectory, keys, policy, clock, master.Warning, cancellationToken);
+        var open = await OpenAsync(dataDirectory, keys, policy, clock, master.Warning, cancellationToken);
+        if (await MasterKeyCheck.MatchesAsync(open.Store, keys, cancellationToken)) return open;
+        await open.DisposeAsync();
+        throw MasterKeyCheck.Mismatch(Path.GetFullPath(Path.Combine(dataDirectory, SqliteVaultStoreOptions.DatabaseFileName)), dataDirectory, master.Source);
     }
 
     /// <summary>

@@ -137,4 +137,34 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.DoesNotContain("audit chain", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
     }
+
+    public static TheoryData<string[]> VaultCommands => new()
+    {
+        { ["requests", "list", "--policy", "{policy}", "--data", "{data}"] },
+        { ["stats", "export", "--policy", "{policy}", "--data", "{data}", "--purpose", "essential.service"] },
+        { ["serve", "--policy", "{policy}", "--data", "{data}", "--urls", "http://127.0.0.1:0"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(VaultCommands))]
+    public async Task A_master_key_that_is_not_the_store_s_is_refused_before_anything_is_written(string[] args)
+    {
+        await using (var open = await SqliteVaultFactory.OpenAsync(Data, PolicyCompiler.CompileFile(Policy), TimeProvider.System, CancellationToken.None))
+        {
+            await open.Vault.CreateSubjectAsync(new Custodian.Vault.NewSubject("keycheck@example.dk", null, null, null), "test", CancellationToken.None);
+        }
+
+        await File.WriteAllTextAsync(KeyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var before = Snapshot.Of(Data);
+
+        var (exit, output, error) = await CliRun.RunAsync(Fill(args));
+
+        Assert.Equal(ExitCodes.Unreadable, exit);
+        Assert.Contains("is not the key", error, StringComparison.Ordinal);
+        Assert.Contains("Put back master.key", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("is serving", output + error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot.Of(Data));
+    }
 }

@@ -185,6 +185,20 @@ public sealed class ProblemTests(CekuraServer server)
     }
 
     [Fact]
+    public async Task A_huge_unknown_key_is_refused_without_being_quoted_back_whole()
+    {
+        var (id, _) = await server.NewPersonAsync();
+        var huge = new string('x', 500_000);
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, $$"""{"purpose": "essential.service", "values": [{"category": "{{huge}}", "value": "1"}]}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.UnknownCategory);
+
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.True(detail.Length < 300, $"the detail is {detail.Length} characters long");
+        Assert.Contains("500000 characters", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [CoversCode(ApiErrorCodes.MethodNotAllowed)]
     public async Task A_method_a_path_does_not_answer_is_405_naming_the_methods_it_does()
     {

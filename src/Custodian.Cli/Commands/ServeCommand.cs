@@ -131,6 +131,11 @@ internal static class ServeCommand
             console.Error.WriteLine($"error: {e.Message.TrimEnd('.')}; pass a free address with --urls");
             return false;
         }
+        catch (MasterKeyException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>
@@ -195,6 +200,8 @@ internal static class ServeCommand
         {
             if (sqlite && Directory.Exists(path) && StoreFile.Problem(path) is { } storeError) return storeError;
             Directory.CreateDirectory(path);
+            // On PostgreSQL a key is made only once the schema is known to be new (the vault checks it against the store).
+            if (!sqlite && !File.Exists(Path.Combine(path, MasterKeyProvider.KeyFileName)) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(MasterKeyProvider.EnvironmentVariable))) return null;
             using var key = sqlite ? SqliteVaultFactory.LoadMasterKey(path) : new MasterKeyProvider().Load(path);
             return null;
         }

@@ -6,6 +6,8 @@ public static class Suggestions
     /// <summary>Up to <paramref name="count"/> candidates close to <paramref name="wrong"/>, nearest first.</summary>
     public static IReadOnlyList<string> Nearest(string wrong, IEnumerable<string> candidates, int count = 3)
     {
+        // A key is a short token; nothing is near a long text, and measuring it against every key would cost its length squared.
+        if (wrong.Length > MaxKeyLength) return [];
         var limit = Math.Max(2, wrong.Length / 3);
         return candidates
             .Select(candidate => (candidate, distance: Distance(wrong, candidate)))
@@ -16,6 +18,13 @@ public static class Suggestions
             .Select(pair => pair.candidate)
             .ToList();
     }
+
+    /// <summary>The longest text measured against known keys, and quoted back whole in a message.</summary>
+    public const int MaxKeyLength = 100;
+
+    /// <summary>A caller's key as a message quotes it: whole when short, else its start and its length.</summary>
+    public static string Quote(string key) =>
+        key.Length <= MaxKeyLength ? key : $"{key[..40]}… ({key.Length} characters)";
 
     /// <summary>"did you mean 'x'?" or a list of what is allowed when nothing is close.</summary>
     public static string DidYouMean(string wrong, IEnumerable<string> candidates, string? allowedList = null)

@@ -30,8 +30,8 @@ public sealed partial class RequestDesk
         var request = await RequireOpenAsync(requestId, cancellationToken);
         if (request.Status == RequestStatus.Received)
             throw new RequestException(RequestErrorCodes.NotVerified, $"Request {requestId} is not verified yet: the person must enter the code sent to them, or an administrator must confirm their identity.");
-        if (request.Kind == RequestKind.Rectification && (categoryKey is null || value is null))
-            throw new RequestException(RequestErrorCodes.InvalidRequest, "A rectification needs the category to correct and the corrected value ('category', 'value').");
+        if (request.Kind == RequestKind.Rectification && (string.IsNullOrWhiteSpace(categoryKey) || string.IsNullOrWhiteSpace(value)))
+            throw new RequestException(RequestErrorCodes.InvalidRequest, "A rectification needs the category to correct and the corrected value, not empty ('category', 'value').");
         var now = _clock.GetUtcNow();
         if (request.Status != RequestStatus.InProgress)
         {

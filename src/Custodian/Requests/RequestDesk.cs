@@ -163,6 +163,8 @@ public sealed partial class RequestDesk
             ?? throw new RequestException(RequestErrorCodes.ExtensionRefused, "The policy allows no extension (rights.extension is not set).");
         if (request.ExtendedAt is not null) throw new RequestException(RequestErrorCodes.ExtensionRefused, $"Request {requestId} was already extended on {request.ExtendedAt:yyyy-MM-dd}; a deadline can be extended only once.");
         var period = by ?? allowed;
+        if (period.AddTo(request.DueAt) <= request.DueAt)
+            throw new RequestException(RequestErrorCodes.InvalidRequest, $"An extension must lengthen the deadline; give a positive period of at most {allowed} ('by'), or leave it out for the whole of it.");
         if (period.AddTo(request.DueAt) > allowed.AddTo(request.DueAt))
             throw new RequestException(RequestErrorCodes.ExtensionRefused, $"The policy allows an extension of at most {allowed}; {period} is longer.");
         var now = _clock.GetUtcNow();

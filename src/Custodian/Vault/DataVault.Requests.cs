@@ -110,6 +110,7 @@ public sealed partial class DataVault
     public async Task<RectificationResult> RectifyAsync(string subjectId, string categoryKey, string value, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (string.IsNullOrWhiteSpace(value)) throw new VaultException(VaultErrorCodes.InvalidValue, $"The corrected '{categoryKey}' is empty; send the corrected value, or ask for erasure instead.");
         var categoryId = ResolveCategory(categoryKey);
         var category = Policy.Category(categoryId);
         // The person, the records and the key in one store call; a record sealed under a merged person's key needs theirs.

@@ -11,22 +11,22 @@ public sealed partial class DataVault
     /// <summary>The policy's id for a purpose key, or an <c>unknown_purpose</c> error naming the nearest ones.</summary>
     public PurposeId ResolvePurpose(string key) =>
         Policy.TryGetPurpose(key, out var id) ? id
-        : throw new VaultException(VaultErrorCodes.UnknownPurpose, $"The policy declares no purpose '{key}'.", Suggestions.Nearest(key, Policy.PurposeKeys));
+        : throw new VaultException(VaultErrorCodes.UnknownPurpose, $"The policy declares no purpose '{Suggestions.Quote(key)}'.", Suggestions.Nearest(key, Policy.PurposeKeys));
 
     /// <summary>The policy's id for a category key, or an <c>unknown_category</c> error naming the nearest ones.</summary>
     public CategoryId ResolveCategory(string key) =>
         Policy.TryGetCategory(key, out var id) ? id
-        : throw new VaultException(VaultErrorCodes.UnknownCategory, $"There is no category '{key}' in the taxonomy or the policy.", Suggestions.Nearest(key, Policy.CategoryKeys));
+        : throw new VaultException(VaultErrorCodes.UnknownCategory, $"There is no category '{Suggestions.Quote(key)}' in the taxonomy or the policy.", Suggestions.Nearest(key, Policy.CategoryKeys));
 
     /// <summary>The policy's id for a recipient key, or an <c>unknown_recipient</c> error naming the nearest ones.</summary>
     public RecipientId ResolveRecipient(string key) =>
         Policy.TryGetRecipient(key, out var id) ? id
-        : throw new VaultException(VaultErrorCodes.UnknownRecipient, $"The policy declares no recipient '{key}'.", Suggestions.Nearest(key, Policy.RecipientKeys));
+        : throw new VaultException(VaultErrorCodes.UnknownRecipient, $"The policy declares no recipient '{Suggestions.Quote(key)}'.", Suggestions.Nearest(key, Policy.RecipientKeys));
 
     /// <summary>The policy's id for a permission key, or an <c>unknown_permission</c> error naming the nearest ones.</summary>
     public PermissionId ResolvePermission(string key) =>
         Policy.TryGetPermission(key, out var id) ? id
-        : throw new VaultException(VaultErrorCodes.UnknownPermission, $"The policy declares no permission '{key}'.", Suggestions.Nearest(key, Policy.PermissionKeys));
+        : throw new VaultException(VaultErrorCodes.UnknownPermission, $"The policy declares no permission '{Suggestions.Quote(key)}'.", Suggestions.Nearest(key, Policy.PermissionKeys));
 
     /// <summary>The prefix of a consent key naming a cookie category rather than a purpose (<c>cookie:marketing</c>).</summary>
     public const string CookieKeyPrefix = "cookie:";
@@ -34,7 +34,7 @@ public sealed partial class DataVault
     /// <summary>The policy's cookie category with that key, or an <c>unknown_cookie_category</c> error naming the nearest ones.</summary>
     public CookieCategory ResolveCookieCategory(string key) =>
         Policy.Document.Cookies.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.Ordinal))
-        ?? throw new VaultException(VaultErrorCodes.UnknownCookieCategory, $"The policy declares no cookie category '{key}'.", Suggestions.Nearest(key, Policy.Document.Cookies.Select(c => c.Key)));
+        ?? throw new VaultException(VaultErrorCodes.UnknownCookieCategory, $"The policy declares no cookie category '{Suggestions.Quote(key)}'.", Suggestions.Nearest(key, Policy.Document.Cookies.Select(c => c.Key)));
 
     /// <summary>Loads what is recorded about a person as decision facts (reused while the person's state is unchanged).</summary>
     public async Task<(SubjectState State, SubjectFacts Facts)> LoadFactsAsync(string subjectId, CancellationToken cancellationToken)

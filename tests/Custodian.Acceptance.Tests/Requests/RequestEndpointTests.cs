@@ -111,6 +111,23 @@ public sealed partial class RequestEndpointTests(RequestServer server) : IClassF
     }
 
     [Fact]
+    public async Task An_extension_that_does_not_lengthen_the_deadline_and_an_empty_correction_are_refused_and_change_nothing()
+    {
+        var erasure = await SubmitAsync(server.Admin, new { kind = "erasure", subject = server.Subject });
+        var rectification = await SubmitAsync(server.Admin, new { kind = "rectification", subject = server.Subject });
+
+        var zero = await server.Admin.PostAsJsonAsync($"/v1/requests/{erasure}/extend", new { reason = "More time.", by = "P0D" });
+        var empty = await server.Admin.PostAsJsonAsync($"/v1/requests/{rectification}/complete", new { category = "user.name", value = "  " });
+        var extended = await server.Admin.PostAsJsonAsync($"/v1/requests/{erasure}/extend", new { reason = "Three systems hold your orders.", by = "P1M" });
+        var shown = await JsonAsync(await server.Admin.GetAsync($"/v1/requests/{rectification}"));
+
+        await AssertProblemAsync(zero, HttpStatusCode.BadRequest, "invalid_request");
+        await AssertProblemAsync(empty, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Equal("extended", (await JsonAsync(extended)).GetProperty("status").GetString());
+        Assert.NotEqual("completed", shown.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Bad_filters_unknown_requests_and_unoffered_kinds_answer_with_stable_codes()
     {
         var kind = await server.Admin.GetAsync("/v1/requests?kind=acess");
