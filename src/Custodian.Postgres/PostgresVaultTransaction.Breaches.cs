@@ -25,4 +25,12 @@ internal sealed partial class PostgresVaultTransaction
             JsonSerializer.Serialize(breach.Categories), JsonSerializer.Serialize(breach.Systems), JsonSerializer.Serialize(breach.Recipients),
             Ticks(breach.ReportedAt), Ticks(breach.PeopleNotifiedAt), breach.AffectedPeople, JsonSerializer.Serialize(breach.Actions));
     }
+
+    public async Task<bool> ClaimBreachNotificationAsync(string breachId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(breachId);
+
+        // Under read committed a second claim waits for the first's row lock, then finds the time set and claims nothing.
+        return await RunAsync("UPDATE breaches SET people_notified_at = $2 WHERE id = $1 AND people_notified_at IS NULL", VaultStoreException.Duplicate, cancellationToken, breachId, Ticks(at)) == 1;
+    }
 }

@@ -26,4 +26,10 @@ internal sealed partial class SqliteVaultTransaction
             Ticks(breach.ReportedAt), Ticks(breach.PeopleNotifiedAt), breach.AffectedPeople, JsonSerializer.Serialize(breach.Actions));
         return Task.CompletedTask;
     }
+
+    public Task<bool> ClaimBreachNotificationAsync(string breachId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(breachId);
+        return Task.FromResult(Run("UPDATE breaches SET people_notified_at = $p1 WHERE id = $p0 AND people_notified_at IS NULL", cancellationToken, null, breachId, Ticks(at)) == 1);
+    }
 }

@@ -28,6 +28,28 @@ public abstract class BreachAndStatisticsConformance<TFactory> : VaultStoreConfo
     }
 
     [Fact]
+    public async Task A_breach_notification_is_claimed_once_and_a_rolled_back_claim_leaves_it_unclaimed()
+    {
+        var breach = Breach(TestData.T0);
+        await InTransactionAsync(t => t.SaveBreachAsync(breach, Ct));
+
+        await using (var abandoned = await Store.BeginAsync(Ct))
+        {
+            Assert.True(await abandoned.ClaimBreachNotificationAsync(breach.BreachId, TestData.T0.AddHours(1), Ct));
+        }
+
+        var claimed = false;
+        var again = true;
+        await InTransactionAsync(async t => claimed = await t.ClaimBreachNotificationAsync(breach.BreachId, TestData.T0.AddHours(2), Ct));
+        await InTransactionAsync(async t => again = await t.ClaimBreachNotificationAsync(breach.BreachId, TestData.T0.AddHours(3), Ct));
+
+        Assert.True(claimed);
+        Assert.False(again);
+        Assert.Equal(TestData.T0.AddHours(2), (await Store.GetBreachAsync(breach.BreachId, Ct))!.PeopleNotifiedAt);
+        await InTransactionAsync(async t => Assert.False(await t.ClaimBreachNotificationAsync("brc_unknown", TestData.T0, Ct)));
+    }
+
+    [Fact]
     public async Task People_holding_a_category_in_the_window_are_found_by_key_or_parent_key_and_reported_as_survivors()
     {
         var withRecord = await NewSubjectAsync();

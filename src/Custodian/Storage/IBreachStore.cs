@@ -21,4 +21,10 @@ public interface IBreachTransaction
 {
     /// <summary>Records a breach or replaces its details and steps.</summary>
     Task SaveBreachAsync(BreachRecord breach, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the people affected by a breach notified at <paramref name="at"/> unless they already were; false when they
+    /// were (by this or another server), so that the notices are sent once. Holds the breach until the transaction ends.
+    /// </summary>
+    Task<bool> ClaimBreachNotificationAsync(string breachId, DateTimeOffset at, CancellationToken cancellationToken);
 }

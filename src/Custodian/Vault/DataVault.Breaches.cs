@@ -127,7 +127,8 @@ public sealed partial class DataVault
         var breach = await RequireBreachAsync(breachId, cancellationToken);
         RefuseIfNotified(breach, resend);
 
-        // Two notifications of one breach at once would both pass the check above: the second is refused here.
+        // Two notifications of one breach at once in this process would both pass the check above: the second is refused
+        // here without composing anything (another server's is refused by the claim in the transaction).
         if (!_notifyingBreaches.TryAdd(breach.BreachId, true))
             throw new VaultException(VaultErrorCodes.AlreadyNotified, $"The people affected by breach {breach.BreachId} are being notified right now; nothing was sent again. Check the breach once that has finished.");
         try
@@ -166,6 +167,15 @@ public sealed partial class DataVault
         var details = new Dictionary<string, string> { ["breach"] = breachId, ["without_address"] = withoutAddress.ToString(CultureInfo.InvariantCulture) };
         if (resend) details["resend"] = "true";
         await using var tx = await _store.BeginAsync(cancellationToken);
+
+        // The check before composing was a read; this claim is the write that lets one notification through, across servers.
+        if (!resend && !await tx.ClaimBreachNotificationAsync(breachId, now, cancellationToken))
+        {
+            await tx.DisposeAsync();
+            RefuseIfNotified(await RequireBreachAsync(breachId, cancellationToken), resend: false);
+            throw new VaultException(VaultErrorCodes.AlreadyNotified, $"The people affected by breach {breachId} are being notified by another server; nothing was sent again.");
+        }
+
         foreach (var (subjectId, message, language) in messages) await outbox.EnqueueAsync(tx, message, "breach_notice", language, null, subjectId, now, cancellationToken);
         await tx.SaveBreachAsync(breach, cancellationToken);
         await tx.AppendAuditAsync(new AuditEntry(now, actor, "breach.notify") { Count = messages.Count, Details = details }, cancellationToken);
