@@ -70,14 +70,7 @@ internal static class BreachEndpoints
         var body = await ReadOptionalAsync<BreachNotifyRequest>(context) ?? new BreachNotifyRequest();
         if (!body.Confirm)
             throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "Nothing was sent: \"confirm\" is false. To notify the people affected, send \"confirm\": true (or an empty body).", "/confirm");
-        try
-        {
-            return TypedResults.Ok(await runtime.Vault.NotifyBreachAsync(breachId, body.Resend, context.Actor(), context.RequestAborted));
-        }
-        catch (VaultException e) when (e.Code == VaultErrorCodes.AlreadyNotified)
-        {
-            throw new ApiProblemException(StatusCodes.Status409Conflict, e.Code, e.Message);
-        }
+        return TypedResults.Ok(await runtime.Vault.NotifyBreachAsync(breachId, body.Resend, context.Actor(), context.RequestAborted));
     }
 
     private static async Task<T?> ReadOptionalAsync<T>(HttpContext context)
