@@ -33,7 +33,9 @@ public static class Chromium
         };
         configure?.Invoke(options);
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, options);
-        context.SetDefaultTimeout(15_000);
+        // Playwright's own default: the suite shares two cores with the other test projects, and a page waiting on the
+        // store behind a background sweep can take seconds there.
+        context.SetDefaultTimeout(30_000);
         return new BrowserSession(playwright, context, profile);
     }
 }
