@@ -33,8 +33,7 @@ public static class Chromium
         };
         configure?.Invoke(options);
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, options);
-        // Playwright's own default: the suite shares two cores with the other test projects, and a page waiting on the
-        // store behind a background sweep can take seconds there.
+        // Playwright's own default: the suite shares two cores with the other test projects, where a step can take seconds.
         context.SetDefaultTimeout(30_000);
         return new BrowserSession(playwright, context, profile);
     }
