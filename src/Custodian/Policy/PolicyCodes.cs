@@ -42,6 +42,21 @@ public static class PolicyCodes
     /// <summary>The file cannot be read.</summary>
     public const string Unreadable = "CUS111";
 
+    /// <summary>The file is larger than a policy can be (<see cref="PolicyLoader.MaxFileBytes"/>).</summary>
+    public const string TooLarge = "CUS112";
+
+    /// <summary>The file is not UTF-8 text: bytes that are not UTF-8, or a NUL or other control character.</summary>
+    public const string NotText = "CUS113";
+
+    /// <summary>The file nests deeper than <see cref="PolicyLoader.MaxDepth"/> levels.</summary>
+    public const string TooDeep = "CUS114";
+
+    /// <summary>An anchor or alias the format does not take: a merge key, an alias inside its own anchor, an alias bomb.</summary>
+    public const string AliasMisuse = "CUS115";
+
+    /// <summary>The file holds more than one YAML document.</summary>
+    public const string SeveralDocuments = "CUS116";
+
     /// <summary>A purpose, recipient, permission or rule uses a category that is neither built in nor declared.</summary>
     public const string UndeclaredCategory = "CUS201";
 

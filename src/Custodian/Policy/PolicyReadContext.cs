@@ -10,6 +10,9 @@ internal sealed partial class PolicyReadContext(string file)
 {
     private readonly List<PolicyDiagnostic> _diagnostics = [];
 
+    /// <summary>What diagnostics call the whole file.</summary>
+    public const string RootName = "the policy file";
+
     public string File { get; } = file;
 
     public IReadOnlyList<PolicyDiagnostic> Diagnostics => _diagnostics;
@@ -27,14 +30,14 @@ internal sealed partial class PolicyReadContext(string file)
     public string? Scalar(YamlNode node, string what)
     {
         if (node is YamlScalarNode scalar) return scalar.Value;
-        Error(PolicyCodes.WrongShape, node, $"{what} must be a single value, not a {Shape(node)}", null);
+        Error(PolicyCodes.WrongShape, node, $"{what} must be a single value, not a {Shape(node)}", ScalarFix(node));
         return null;
     }
 
     public YamlMap? Map(YamlNode node, string what)
     {
         if (node is YamlMappingNode mapping) return new YamlMap(this, mapping, what);
-        Error(PolicyCodes.WrongShape, node, $"{what} must be a mapping of 'key: value' lines, not a {Shape(node)}", null);
+        Error(PolicyCodes.WrongShape, node, $"{what} must be a mapping of 'key: value' lines, not a {Shape(node)}", MapFix(node, what));
         return null;
     }
 
@@ -43,7 +46,7 @@ internal sealed partial class PolicyReadContext(string file)
         if (node is YamlScalarNode single && single.Value is not null) return [(single.Value, node)];
         if (node is not YamlSequenceNode sequence)
         {
-            Error(PolicyCodes.WrongShape, node, $"{what} must be a list such as [a, b], not a {Shape(node)}", null);
+            Error(PolicyCodes.WrongShape, node, $"{what} must be a list such as [a, b], not a {Shape(node)}", "write the items as [a, b], or one '- item' per line indented below the key");
             return [];
         }
 
@@ -76,11 +79,11 @@ internal sealed partial class PolicyReadContext(string file)
         var texts = new List<KeyValuePair<string, string>>();
         foreach (var (key, value) in map.Entries)
         {
-            if (!LanguagePattern().IsMatch(key.Value!))
+            if (!IsoLanguages.Codes.Contains(key.Value!))
             {
                 var fix = key.Value!.Contains(' ', StringComparison.Ordinal)
                     ? "quote the text before it: inside {…} a comma starts a new key, e.g. {da: \"Hej, verden\", en: \"Hello, world\"}"
-                    : "use ISO 639-1 codes such as en and da";
+                    : IsoLanguages.Fix(key.Value!);
                 Error(PolicyCodes.InvalidValue, key, $"'{key.Value}' is not a language code in {what}", fix);
                 continue;
             }
@@ -99,15 +102,23 @@ internal sealed partial class PolicyReadContext(string file)
         return false;
     }
 
+    private static string ScalarFix(YamlNode node) => node is YamlMappingNode
+        ? "write one value on the same line as the key; quote it if it contains ': ' or starts with '{' or '['"
+        : "write one value instead of a list; quote it if it starts with '[' or '- '";
+
+    private static string MapFix(YamlNode node, string what) => node switch
+    {
+        _ when what == RootName => "a policy file is a mapping: start it with 'custodian: 1' and the sections shown in docs/policy-reference.md",
+        YamlSequenceNode => "write 'key: value' lines indented below it, without '- ' or [ ]; see docs/policy-reference.md for its keys",
+        _ => "write 'key: value' lines indented below it; see docs/policy-reference.md for its keys",
+    };
+
     private static string Shape(YamlNode node) => node switch
     {
         YamlMappingNode => "mapping",
         YamlSequenceNode => "list",
         _ => "single value",
     };
-
-    [GeneratedRegex("^[a-z]{2}$")]
-    private static partial Regex LanguagePattern();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*(\\.[a-z0-9][a-z0-9_]*)*$")]
     private static partial Regex KeyPattern();

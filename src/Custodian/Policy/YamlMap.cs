@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Custodian.Policy;
@@ -22,8 +23,10 @@ internal sealed partial class YamlMap
         What = what;
         foreach (var (key, value) in node.Children)
         {
-            if (key is YamlScalarNode scalar && scalar.Value is not null) _fields[scalar.Value] = (scalar, value);
-            else context.Error(PolicyCodes.WrongShape, key, $"a key in {what} must be a plain word", null);
+            if (key is YamlScalarNode { Value: "<<", Style: ScalarStyle.Plain } merge)
+                context.Error(PolicyCodes.AliasMisuse, merge, $"merge keys ('<<') are not read in {what}", "write the keys out in full instead of merging another mapping in");
+            else if (key is YamlScalarNode scalar && scalar.Value is not null) _fields[scalar.Value] = (scalar, value);
+            else context.Error(PolicyCodes.WrongShape, key, $"a key in {what} must be a plain word", "write the key as a word followed by ':', e.g. name: …");
         }
     }
 
@@ -49,9 +52,19 @@ internal sealed partial class YamlMap
 
     public YamlNode? Require(string name)
     {
-        var node = Get(name);
-        if (node is null) _context.Error(PolicyCodes.MissingKey, Node, $"{What} needs '{name}'", $"add '{name}:' to {What}");
-        return node;
+        if (!_fields.TryGetValue(name, out var field))
+        {
+            _context.Error(PolicyCodes.MissingKey, Node, $"{What} needs '{name}'", $"add '{name}:' to {What}");
+            return null;
+        }
+
+        if (field.Value is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" })
+        {
+            _context.Error(PolicyCodes.MissingKey, field.Key, $"'{name}' in {What} has no value", $"write its value after '{name}:', or indented on the lines below");
+            return null;
+        }
+
+        return field.Value;
     }
 
     public string? String(string name, bool required = false)
@@ -82,7 +95,7 @@ internal sealed partial class YamlMap
         if (node is null) return null;
         var text = _context.Scalar(node, $"'{name}'");
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
-        _context.Error(PolicyCodes.InvalidValue, node, $"'{name}' must be a whole number from {min} to {max}, not '{text}'", null);
+        _context.Error(PolicyCodes.InvalidValue, node, $"'{name}' must be a whole number from {min} to {max}, not '{text}'", $"write a whole number from {min} to {max}");
         return null;
     }
 
@@ -92,7 +105,7 @@ internal sealed partial class YamlMap
         if (node is null) return null;
         var text = _context.Scalar(node, $"'{name}'");
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
-        _context.Error(PolicyCodes.InvalidValue, node, $"'{name}' must be a number from {min} to {max}, not '{text}'", null);
+        _context.Error(PolicyCodes.InvalidValue, node, $"'{name}' must be a number from {min} to {max}, not '{text}'", $"write a number from {min} to {max}, with '.' for decimals");
         return null;
     }
 
@@ -109,7 +122,13 @@ internal sealed partial class YamlMap
         if (node is null) return null;
         var text = _context.Scalar(node, $"'{name}'");
         if (text is null) return null;
-        if (IsoPeriod.TryParse(text, out var period)) return period;
+        if (IsoPeriod.TryParse(text, out var period))
+        {
+            if (period.ApproximateDays <= PolicyLoader.MaxDurationYears * 365.2425) return period;
+            _context.Error(PolicyCodes.InvalidDuration, node, $"'{text}' is longer than {PolicyLoader.MaxDurationYears} years", $"write a duration of at most P{PolicyLoader.MaxDurationYears}Y");
+            return null;
+        }
+
         _context.Error(PolicyCodes.InvalidDuration, node, $"'{text}' is not an ISO 8601 duration", "write P30D for 30 days, P2M for 2 months, P5Y for 5 years, P1Y6M for a year and a half");
         return null;
     }
