@@ -74,6 +74,8 @@ public static class CustodianUi
                 o.LoginPath = "/privacy/sign-in";
                 o.AccessDeniedPath = "/privacy/sign-in";
                 o.Events.OnValidatePrincipal = ValidatePersonAsync;
+                o.Events.OnRedirectToLogin = RedirectWithinSite;
+                o.Events.OnRedirectToAccessDenied = RedirectWithinSite;
             })
             .AddCookie(AdminScheme, o =>
             {
@@ -87,6 +89,8 @@ public static class CustodianUi
                 o.LoginPath = "/admin/sign-in";
                 o.AccessDeniedPath = "/admin/sign-in";
                 o.Events.OnValidatePrincipal = ValidateAdmin;
+                o.Events.OnRedirectToLogin = RedirectWithinSite;
+                o.Events.OnRedirectToAccessDenied = RedirectWithinSite;
             });
         services.AddAuthorization(o =>
         {
@@ -149,7 +153,19 @@ public static class CustodianUi
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";
-                headers.CacheControl = "no-store";
+
+                // What antiforgery sets on every page with a form; set first, it does not log a warning for each page view.
+                headers.CacheControl = "no-cache, no-store";
+
+                // Pages are read (GET, HEAD) and their forms posted; any other method is a 405 page, not a stale-form 400.
+                var method = context.Request.Method;
+                if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsPost(method))
+                {
+                    context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                    headers.Allow = "GET, HEAD, POST";
+                    await WriteStatusPageAsync(context);
+                    return;
+                }
             }
 
             await next(context);
@@ -185,6 +201,7 @@ public static class CustodianUi
         {
             StatusCodes.Status404NotFound => (ui.Text.NotFoundTitle, ui.Text.NotFoundText),
             StatusCodes.Status400BadRequest => (ui.Text.BadFormTitle, ui.Text.BadFormText),
+            StatusCodes.Status405MethodNotAllowed => (ui.Text.MethodNotAllowedTitle, ui.Text.MethodNotAllowedText),
             StatusCodes.Status429TooManyRequests => (ui.Text.TooManyTitle, ui.Text.TooManyText),
             _ => (ui.Text.ErrorTitle, ui.Text.ErrorText(context.TraceIdentifier)),
         };
@@ -198,7 +215,21 @@ public static class CustodianUi
             """), context.RequestAborted);
     }
 
-    private static string E(string value) => System.Net.WebUtility.HtmlEncode(value);
+    // Letters outside ASCII (æ, ø, å) are written as themselves, as on every other page.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string E(string value) => Encoder.Encode(value);
+
+    /// <summary>
+    /// Sends a person or administrator who must sign in to the sign-in page by path alone: the default redirect is an absolute
+    /// URL built from the request's Host header, which a client (or a cache in front) could set to another site.
+    /// </summary>
+    private static Task RedirectWithinSite(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = new Uri(new Uri("http://localhost"), context.RedirectUri);
+        context.Response.Redirect(target.PathAndQuery);
+        return Task.CompletedTask;
+    }
 
     private static async Task ValidatePersonAsync(CookieValidatePrincipalContext context)
     {

@@ -6,7 +6,8 @@ namespace Custodian.Server.Ui;
 
 /// <summary>
 /// Sends the outbox while the server runs: every <see cref="ServerOptions.OutboxInterval"/>, and at once when a page queues a
-/// message a person is waiting for (a sign-in code). Messages become <c>.eml</c> files in <c>DATA/outbox</c> by default.
+/// message a person is waiting for (a sign-in code). Messages go through SMTP when <c>Custodian:Smtp:Host</c> is set, else
+/// become <c>.eml</c> files in <c>DATA/outbox</c> (or <c>Custodian:Outbox</c>).
 /// </summary>
 public sealed partial class OutboxDelivery(CustodianRuntime runtime, TimeProvider clock, ILogger<OutboxDelivery> logger) : BackgroundService
 {
@@ -32,8 +33,22 @@ public sealed partial class OutboxDelivery(CustodianRuntime runtime, TimeProvide
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var document = runtime.Policy.Document;
-        var from = document.Rights.ContactEmail ?? document.Controller.Email ?? "privacy@localhost";
-        var dispatcher = new OutboxDispatcher(runtime.Vault.Store, runtime.Vault.CreateRequestDesk().Outbox, new EmlFileTransport(Directory, clock), from, clock);
+        var options = runtime.Options;
+        var from = options.Smtp.SenderFor(document.Rights.ContactEmail ?? document.Controller.Email);
+
+        // The same way out as the outbox worker's: through SMTP when a host is configured, so a code is never left in a file instead.
+        IMessageTransport transport;
+        try
+        {
+            transport = string.IsNullOrWhiteSpace(options.Smtp.Host) ? new EmlFileTransport(Directory, clock) : options.Smtp.CreateTransport(options.Data, clock);
+        }
+        catch (ArgumentException)
+        {
+            // The outbox worker says what is wrong with the settings; codes wait for it.
+            return;
+        }
+
+        var dispatcher = new OutboxDispatcher(runtime.Vault.Store, runtime.Vault.CreateRequestDesk().Outbox, transport, from, clock);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -32,7 +32,20 @@ public sealed class SignInModel : UiPageModel
 
         await AdminSession.SignInAsync(HttpContext, found);
         await Runtime.Vault.RecordCallAsync(found.Id, "console.signin", cancellationToken);
-        var target = ReturnUrl is not null && ReturnUrl.StartsWith("/admin", StringComparison.Ordinal) && !ReturnUrl.StartsWith("//", StringComparison.Ordinal) ? ReturnUrl : "/admin";
-        return LocalRedirect(target);
+        return LocalRedirect(Target(ReturnUrl));
+    }
+
+    /// <summary>
+    /// Where a signed-in administrator goes: <paramref name="returnUrl"/> when it is a console address written in printable
+    /// ASCII (no backslash, no <c>..</c>), else the console's front page. Anything else could leave the console or could not
+    /// be sent as a <c>Location</c> header at all.
+    /// </summary>
+    public static string Target(string? returnUrl)
+    {
+        const string Home = "/admin";
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2048) return Home;
+        var console = returnUrl == Home || returnUrl.StartsWith(Home + "/", StringComparison.Ordinal) || returnUrl.StartsWith(Home + "?", StringComparison.Ordinal);
+        var printable = returnUrl.All(c => c is > ' ' and < '\x7f' and not '\\');
+        return console && printable && !returnUrl.Contains("..", StringComparison.Ordinal) && !returnUrl.Contains("//", StringComparison.Ordinal) ? returnUrl : Home;
     }
 }

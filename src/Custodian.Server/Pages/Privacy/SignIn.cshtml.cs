@@ -11,6 +11,9 @@ namespace Custodian.Server.Pages.Privacy;
 [EnableRateLimiting(CustodianUi.PublicLimit)]
 public sealed class SignInModel : UiPageModel
 {
+    /// <summary>The longest address accepted (RFC 5321: 254 characters in a path); anything longer belongs to no one.</summary>
+    public const int MaxLength = 254;
+
     /// <summary>The address given.</summary>
     [BindProperty]
     public string? Email { get; set; }
@@ -24,8 +27,10 @@ public sealed class SignInModel : UiPageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var email = Email?.Trim();
-        if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal) || email.Length > MaxLength)
         {
+            // A text longer than any address is not written back into the form.
+            if (email is { Length: > MaxLength }) Email = null;
             Error = T.EmailInvalid;
             return Page();
         }

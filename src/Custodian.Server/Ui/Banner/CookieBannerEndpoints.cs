@@ -44,6 +44,8 @@ internal static class CookieBannerEndpoints
         var text = UiText.For(language);
         var categories = policy.Document.Cookies.Select(c => new BannerCategory(c.Key, c.Name.Get(language) ?? c.Key, c.Description.Get(language) ?? "", c.Required, OffUnderGpc(c), c.Purpose)).ToList();
         context.Response.Headers.CacheControl = "no-cache";
+        // The words depend on these headers: a shared cache must not give one visitor's language or GPC answer to another.
+        context.Response.Headers.Vary = "Accept-Language, Sec-GPC";
         return TypedResults.Ok(new BannerDescription(policy.Document.Id, policy.Document.Version, language, context.Request.Headers["Sec-GPC"] == "1", categories, text.BannerWords(policy.Document.Controller.Name)));
     }
 
@@ -55,8 +57,11 @@ internal static class CookieBannerEndpoints
         var choices = body.Choices ?? new Dictionary<string, bool>();
         foreach (var key in choices.Keys)
         {
-            if (!cookies.Any(c => c.Key == key))
-                throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"The policy declares no cookie category '{key}'.", "/choices/" + key, Suggestions.Nearest(key, cookies.Select(c => c.Key)));
+            if (cookies.Any(c => c.Key == key)) continue;
+
+            // The key is quoted back shortened when long, and the pointer escapes '~' and '/' (RFC 6901) so it names this key alone.
+            var at = key.Length > Suggestions.MaxKeyLength ? "/choices" : "/choices/" + key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"The policy declares no cookie category '{Suggestions.Quote(key)}'.", at, Suggestions.Nearest(key, cookies.Select(c => c.Key)));
         }
 
         var gpc = body.Gpc || context.Request.Headers["Sec-GPC"] == "1";

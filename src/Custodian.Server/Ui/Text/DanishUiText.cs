@@ -24,6 +24,8 @@ internal sealed class DanishUiText : UiText
     public override string NotFoundText => "Der er ingen side på denne adresse. Tjek adressen, eller start forfra fra forsiden.";
     public override string BadFormTitle => "Formularen kunne ikke sendes";
     public override string BadFormText => "Formularen var for gammel eller ufuldstændig. Gå tilbage, genindlæs siden og prøv igen.";
+    public override string MethodNotAllowedTitle => "Siden kan ikke det";
+    public override string MethodNotAllowedText => "Siderne her kan kun læses, og deres formularer sendes. Åbn siden i en browser i stedet.";
     public override string TooManyTitle => "For mange forsøg";
     public override string TooManyText => "Der har været for mange forsøg fra din forbindelse. Vent et minut, og prøv igen.";
     public override string ErrorTitle => "Der gik noget galt hos os";

@@ -24,6 +24,8 @@ internal sealed class EnglishUiText : UiText
     public override string NotFoundText => "There is no page at this address. Check the address, or start again from the front page.";
     public override string BadFormTitle => "The form could not be sent";
     public override string BadFormText => "The form was too old or incomplete. Go back, reload the page and try again.";
+    public override string MethodNotAllowedTitle => "This page cannot do that";
+    public override string MethodNotAllowedText => "Pages here are only read and their forms sent. Open the page in a browser instead.";
     public override string TooManyTitle => "Too many attempts";
     public override string TooManyText => "There were too many attempts from your connection. Wait a minute and try again.";
     public override string ErrorTitle => "Something went wrong on our side";

@@ -64,6 +64,12 @@ public abstract partial class UiText
     /// <summary>Error page: a stale form, explained.</summary>
     public abstract string BadFormText { get; }
 
+    /// <summary>Error page: a request method the page does not answer (PUT, DELETE, …).</summary>
+    public abstract string MethodNotAllowedTitle { get; }
+
+    /// <summary>Error page: a request method the page does not answer, explained.</summary>
+    public abstract string MethodNotAllowedText { get; }
+
     /// <summary>Error page: too many requests.</summary>
     public abstract string TooManyTitle { get; }
 
