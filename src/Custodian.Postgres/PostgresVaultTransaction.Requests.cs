@@ -73,4 +73,16 @@ internal sealed partial class PostgresVaultTransaction
             throw new VaultStoreException(VaultStoreException.UnknownRecord, $"Message {message.MessageId} does not exist.");
         }
     }
+
+    public async Task<bool> ClaimMessageAsync(string messageId, DateTimeOffset dueAt, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+
+        // A second sender's claim waits for the first's row lock, then finds the due time moved and takes nothing.
+        return await RunAsync(
+            "UPDATE outbox SET next_attempt_at = $3 WHERE id = $1 AND status = $4 AND next_attempt_at = $2",
+            VaultStoreException.Duplicate,
+            cancellationToken,
+            messageId, Ticks(dueAt), Ticks(leaseUntil), (int)OutboxStatus.Pending) == 1;
+    }
 }

@@ -75,4 +75,15 @@ internal sealed partial class SqliteVaultTransaction
         if (changed == 0) throw new VaultStoreException(VaultStoreException.UnknownRecord, $"Message {message.MessageId} does not exist.");
         return Task.CompletedTask;
     }
+
+    public Task<bool> ClaimMessageAsync(string messageId, DateTimeOffset dueAt, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        var claimed = Run(
+            "UPDATE outbox SET next_attempt_at = $p2 WHERE id = $p0 AND status = $p3 AND next_attempt_at = $p1",
+            cancellationToken,
+            null,
+            messageId, Ticks(dueAt), Ticks(leaseUntil), (int)OutboxStatus.Pending);
+        return Task.FromResult(claimed == 1);
+    }
 }

@@ -116,6 +116,17 @@ public sealed class ProblemTests(CekuraServer server)
         await RawApi.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("application/jsonx")]
+    [InlineData("application/json-patch")]
+    [InlineData("text/json")]
+    public async Task A_media_type_that_only_starts_like_json_is_refused_with_415(string mediaType)
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/subjects", server.ServiceKey, """{"email": "a@example.dk"}""", mediaType);
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType);
+    }
+
     [Fact]
     [CoversCode(ApiErrorCodes.MissingField)]
     public async Task A_missing_required_field_is_named_with_a_pointer()

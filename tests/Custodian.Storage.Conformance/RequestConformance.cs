@@ -150,6 +150,27 @@ public abstract class RequestConformance<TFactory> : VaultStoreConformance<TFact
         Assert.Equal(OutboxStatus.Sent, sent.Status);
     }
 
+    [Fact]
+    public async Task A_due_message_is_claimed_by_one_sender_until_its_lease_runs_out()
+    {
+        var message = new OutboxMessage { MessageId = TestData.NewId("msg"), Template = "signin_code", Language = "en", CreatedAt = TestData.T0, NextAttemptAt = TestData.T0, Sealed = [1] };
+        await InTransactionAsync(t => t.EnqueueMessageAsync(message, Ct));
+        var lease = TestData.T0.AddMinutes(5);
+
+        var first = false;
+        var second = true;
+        await InTransactionAsync(async t => first = await t.ClaimMessageAsync(message.MessageId, message.NextAttemptAt, lease, Ct));
+        await InTransactionAsync(async t => second = await t.ClaimMessageAsync(message.MessageId, message.NextAttemptAt, lease.AddMinutes(1), Ct));
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Empty(await Store.GetDueMessagesAsync(TestData.T0.AddMinutes(4), 10, Ct));
+        Assert.Equal(message.MessageId, Assert.Single(await Store.GetDueMessagesAsync(lease, 10, Ct)).MessageId);
+        await InTransactionAsync(t => t.UpdateMessageAsync(message with { Status = OutboxStatus.Sent, Sealed = null, SentAt = TestData.T0, Attempts = 1 }, Ct));
+        await InTransactionAsync(async t => second = await t.ClaimMessageAsync(message.MessageId, message.NextAttemptAt, lease, Ct));
+        Assert.False(second);
+    }
+
     private static StoredRequest Request(string subjectId) => new()
     {
         RequestId = TestData.NewId("req"),

@@ -22,7 +22,7 @@ public static partial class RequestBody
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!IsJson(request.ContentType))
             throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType, "Send the body as JSON with 'Content-Type: application/json'.");
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = limit;
         if (request.ContentLength > limit) throw TooLarge(limit);
@@ -92,6 +92,11 @@ public static partial class RequestBody
         pointer = QuotedPattern().Replace(pointer, m => "/" + m.Groups[1].Value.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
         return pointer.Replace('.', '/');
     }
+
+    /// <summary>Whether a Content-Type names JSON: <c>application/json</c> or a <c>+json</c> type, with any parameters.</summary>
+    internal static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && (parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || parsed.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
     internal static ApiProblemException TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.BodyTooLarge, $"The body is larger than {limit / 1024} KiB; send smaller batches.");

@@ -13,6 +13,9 @@ public sealed class OutboxDispatcher(IVaultStore store, Outbox outbox, IMessageT
     /// <summary>Attempts before a message is given up.</summary>
     public const int MaxAttempts = 8;
 
+    /// <summary>How long a claimed message is left to its sender before another may try it (a sender that died holding it).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
     /// <summary>The first retry delay; each further one doubles.</summary>
     public static readonly TimeSpan FirstRetry = TimeSpan.FromMinutes(1);
 
@@ -26,6 +29,13 @@ public sealed class OutboxDispatcher(IVaultStore store, Outbox outbox, IMessageT
         var failed = 0;
         foreach (var message in await store.GetDueMessagesAsync(clock.GetUtcNow(), 100, cancellationToken))
         {
+            // Claimed first, so that two senders (the periodic worker and a page's wake-up, or two servers) never both send it.
+            await using (var claim = await store.BeginAsync(cancellationToken))
+            {
+                if (!await claim.ClaimMessageAsync(message.MessageId, message.NextAttemptAt, clock.GetUtcNow() + ClaimLease, cancellationToken)) continue;
+                await claim.CommitAsync(cancellationToken);
+            }
+
             var content = outbox.Open(message);
             OutboxMessage updated;
             var now = clock.GetUtcNow();

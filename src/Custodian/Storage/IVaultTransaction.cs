@@ -162,6 +162,13 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// <summary>Records a delivery outcome (status, attempts, next attempt, sent time, error; sealed content cleared when null).</summary>
     Task UpdateMessageAsync(Notifications.OutboxMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes a due message for one sender until <paramref name="leaseUntil"/>: its next attempt moves there, but only while
+    /// it is still pending and due at <paramref name="dueAt"/> as read. False when another sender (in this process or
+    /// another server) took it first; a sender that dies holding it leaves it to be retried when the lease runs out.
+    /// </summary>
+    Task<bool> ClaimMessageAsync(string messageId, DateTimeOffset dueAt, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
     #endregion
 
     #region Retention

@@ -34,6 +34,28 @@ public sealed class NotificationDeliveryTests
     }
 
     [Fact]
+    public async Task Two_senders_working_the_outbox_at_once_send_each_message_once()
+    {
+        await using var vault = await TempVault.CreateAsync(Policy(), Start);
+        var desk = vault.Vault.CreateRequestDesk();
+        for (var i = 0; i < 12; i++)
+        {
+            var email = $"person{i}@example.com";
+            await vault.Vault.CreateSubjectAsync(new NewSubject(email, null, null, null), "test", CancellationToken.None);
+            await desk.SubmitAsync(new RequestSubmission(RequestKind.Access, RequestChannel.Person, Email: email), "test", CancellationToken.None);
+        }
+
+        await using var server = new LoopbackSmtpServer();
+        OutboxDispatcher Sender() => new(vault.Vault.Store, desk.Outbox, new SmtpTransport("127.0.0.1", server.Port, TimeSpan.FromSeconds(10), vault.Clock), "privacy@isocket.example", vault.Clock);
+
+        var rounds = await Task.WhenAll(Task.Run(() => Sender().DispatchDueAsync(CancellationToken.None)), Task.Run(() => Sender().DispatchDueAsync(CancellationToken.None)));
+
+        Assert.Equal(12, rounds.Sum(r => r.Sent));
+        Assert.Equal(12, server.Messages.Count);
+        Assert.Equal(12, server.Messages.Select(m => m.To).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_refused_delivery_is_retried_later_with_back_off_and_then_succeeds()
     {
         await using var vault = await TempVault.CreateAsync(Policy(), Start);
