@@ -23,34 +23,43 @@ internal static partial class PrivacyCenterSignIn
         return Uri.UnescapeDataString(location[(location.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..]);
     }
 
-    /// <summary>Posts a code for a challenge; the response is a redirect on success, else the code page.</summary>
-    public static async Task<HttpResponseMessage> EnterCodeAsync(HttpClient client, string challengeId, string code)
+    /// <summary>Posts a code for a challenge (to <paramref name="codePage"/>, the address the sign-in redirected to, when given); the response is a redirect on success, else the code page.</summary>
+    public static async Task<HttpResponseMessage> EnterCodeAsync(HttpClient client, string challengeId, string code, string? codePage = null)
     {
         var token = await FormTokenAsync(client);
         return await client.PostAsync(
-            new Uri("/privacy/sign-in/code?challenge=" + Uri.EscapeDataString(challengeId), UriKind.Relative),
+            new Uri(codePage ?? "/privacy/sign-in/code?challenge=" + Uri.EscapeDataString(challengeId), UriKind.Relative),
             Form(("challenge", challengeId), ("code", code), ("__csrf", token)));
     }
 
-    /// <summary>Waits for the message to <paramref name="to"/> in any of the directories and returns the six-digit code in its subject.</summary>
-    public static async Task<string> WaitForCodeAsync(IReadOnlyList<string> directories, string to, TimeSpan timeout)
+    /// <summary>
+    /// Waits for a sign-in message to <paramref name="to"/> in any of the directories and returns the six-digit code in its
+    /// subject. With <paramref name="seen"/>, messages already in it are skipped and those read are added, so a second
+    /// sign-in of the same person does not find the first code.
+    /// </summary>
+    public static async Task<string> WaitForCodeAsync(IReadOnlyList<string> directories, string to, TimeSpan timeout, ISet<string>? seen = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             foreach (var file in directories.Where(Directory.Exists).SelectMany(d => Directory.GetFiles(d, "*.eml")))
             {
+                if (seen?.Add(file) == false) continue;
                 var text = await File.ReadAllTextAsync(file);
                 if (!text.Contains("To: " + to + "\r\n", StringComparison.Ordinal)) continue;
-                var subject = Encoding.UTF8.GetString(Convert.FromBase64String(SubjectPattern().Match(text).Groups[1].Value));
-                return CodePattern().Match(subject).Value;
+                var code = CodePattern().Match(Encoding.UTF8.GetString(Convert.FromBase64String(SubjectPattern().Match(text).Groups[1].Value))).Value;
+                if (code.Length > 0) return code;
             }
 
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"No message to {to} arrived within {timeout.TotalSeconds} s.");
+        throw new TimeoutException($"No sign-in message to {to} arrived within {timeout.TotalSeconds} s.");
     }
+
+    /// <summary>Every <c>.eml</c> file in <paramref name="directory"/> now, for <see cref="WaitForCodeAsync"/> to skip.</summary>
+    public static HashSet<string> Snapshot(string directory) =>
+        Directory.Exists(directory) ? [.. Directory.GetFiles(directory, "*.eml")] : [];
 
     /// <summary>Another six-digit code than <paramref name="code"/>.</summary>
     public static string WrongCode(string code) =>

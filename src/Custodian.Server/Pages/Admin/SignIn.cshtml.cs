@@ -35,17 +35,6 @@ public sealed class SignInModel : UiPageModel
         return LocalRedirect(Target(ReturnUrl));
     }
 
-    /// <summary>
-    /// Where a signed-in administrator goes: <paramref name="returnUrl"/> when it is a console address written in printable
-    /// ASCII (no backslash, no <c>..</c>), else the console's front page. Anything else could leave the console or could not
-    /// be sent as a <c>Location</c> header at all.
-    /// </summary>
-    public static string Target(string? returnUrl)
-    {
-        const string Home = "/admin";
-        if (string.IsNullOrEmpty(returnUrl) || returnUrl.Length > 2048) return Home;
-        var console = returnUrl == Home || returnUrl.StartsWith(Home + "/", StringComparison.Ordinal) || returnUrl.StartsWith(Home + "?", StringComparison.Ordinal);
-        var printable = returnUrl.All(c => c is > ' ' and < '\x7f' and not '\\');
-        return console && printable && !returnUrl.Contains("..", StringComparison.Ordinal) && !returnUrl.Contains("//", StringComparison.Ordinal) ? returnUrl : Home;
-    }
+    /// <summary>Where a signed-in administrator goes: a console address from <paramref name="returnUrl"/>, else the console's front page.</summary>
+    public static string Target(string? returnUrl) => UiLinks.AfterSignIn(returnUrl, "/admin", "/admin");
 }

@@ -14,6 +14,13 @@ public sealed class CodeModel : UiPageModel
     [BindProperty(SupportsGet = true, Name = "challenge")]
     public string? ChallengeId { get; set; }
 
+    /// <summary>Where a person goes once signed in, unless they came from another privacy center page.</summary>
+    public const string Home = "/privacy/my-data";
+
+    /// <summary>Where to go once signed in (a privacy center page).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     /// <summary>Whether the challenge can still be answered.</summary>
     public bool Open { get; private set; }
 
@@ -40,7 +47,7 @@ public sealed class CodeModel : UiPageModel
             case SignInOutcome.SignedIn:
                 await PersonSession.SignInAsync(HttpContext, result.SubjectId!, result.Email!);
                 Flash(T.SignedIn);
-                return Redirect("/privacy/my-data");
+                return LocalRedirect(Target(ReturnUrl));
             case SignInOutcome.Wrong:
                 Open = true;
                 Error = T.CodeWrong(result.AttemptsLeft);
@@ -55,4 +62,7 @@ public sealed class CodeModel : UiPageModel
                 return Page();
         }
     }
+
+    /// <summary>Where a signed-in person goes: a privacy center address from <paramref name="returnUrl"/>, else <see cref="Home"/>.</summary>
+    public static string Target(string? returnUrl) => UiLinks.AfterSignIn(returnUrl, "/privacy", Home);
 }

@@ -14,6 +14,10 @@ public sealed class SignInModel : UiPageModel
     /// <summary>The longest address accepted (RFC 5321: 254 characters in a path); anything longer belongs to no one.</summary>
     public const int MaxLength = 254;
 
+    /// <summary>Where to go once signed in (a privacy center page), carried through the code step.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     /// <summary>The address given.</summary>
     [BindProperty]
     public string? Email { get; set; }
@@ -38,7 +42,9 @@ public sealed class SignInModel : UiPageModel
         try
         {
             var challenge = await HttpContext.RequestServices.GetRequiredService<SignInCodes>().StartAsync(email, Ui.Language, cancellationToken);
-            return Redirect("/privacy/sign-in/code?challenge=" + Uri.EscapeDataString(challenge));
+            var target = CodeModel.Target(ReturnUrl);
+            var carried = target == CodeModel.Home ? "" : "&returnUrl=" + Uri.EscapeDataString(target);
+            return Redirect("/privacy/sign-in/code?challenge=" + Uri.EscapeDataString(challenge) + carried);
         }
         catch (VaultException e) when (e.Code == VaultErrorCodes.InvalidLookup)
         {
