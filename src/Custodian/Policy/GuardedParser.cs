@@ -5,13 +5,13 @@ using YamlDotNet.Core.Events;
 namespace Custodian.Policy;
 
 /// <summary>
-/// Passes a YAML parser's events on to the representation model, refusing what no policy needs and what would
-/// cost the reader a stack overflow or unbounded work: nesting deeper than <see cref="PolicyLoader.MaxDepth"/>,
+/// Passes a YAML parser's events on to the representation model, refusing what no policy or scenario needs and what
+/// would cost the reader a stack overflow or unbounded work: nesting deeper than <see cref="YamlFileRules.MaxDepth"/>,
 /// an alias used inside the node it names, and aliases that together stand for more than
-/// <see cref="PolicyLoader.MaxAliasValues"/> values (an alias bomb). The first such problem ends the read with a
+/// <see cref="YamlFileRules.MaxAliasValues"/> values (an alias bomb). The first such problem ends the read with a
 /// <see cref="YamlException"/>; <see cref="Problem"/> then holds its code, message and fix.
 /// </summary>
-internal sealed class GuardedParser(IParser inner) : IParser
+internal sealed class GuardedParser(IParser inner, YamlFileRules rules) : IParser
 {
     private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
     private readonly Stack<(string? Anchor, long NodesAtStart)> _open = new();
@@ -38,12 +38,8 @@ internal sealed class GuardedParser(IParser inner) : IParser
             case MappingStart or SequenceStart:
                 var node = (NodeEvent)inner.Current;
                 _nodes++;
-                if (_open.Count >= PolicyLoader.MaxDepth)
-                {
-                    Refuse(
-                        PolicyCodes.TooDeep, node.Start, $"the file is nested more than {PolicyLoader.MaxDepth} levels deep",
-                        "a policy needs at most a few levels: check for unclosed '[' or '{', or indentation that keeps growing");
-                }
+                if (_open.Count >= rules.MaxDepth)
+                    Refuse(PolicyCodes.TooDeep, node.Start, $"the file is nested more than {rules.MaxDepth} levels deep", rules.TooDeepFix);
 
                 _open.Push((node.Anchor.IsEmpty ? null : node.Anchor.Value, _nodes));
                 break;
@@ -82,11 +78,11 @@ internal sealed class GuardedParser(IParser inner) : IParser
 
         _nodes += size;
         _aliasValues += size;
-        if (_aliasValues > PolicyLoader.MaxAliasValues)
+        if (_aliasValues > rules.MaxAliasValues)
         {
             Refuse(
                 PolicyCodes.AliasMisuse, alias.Start,
-                $"the aliases in this file stand for more than {PolicyLoader.MaxAliasValues:N0} values, and are not expanded",
+                $"the aliases in this file stand for more than {rules.MaxAliasValues:N0} values, and are not expanded",
                 "write the values out instead of using anchors (&) and aliases (*)");
         }
     }

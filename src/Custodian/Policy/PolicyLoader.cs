@@ -1,9 +1,5 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
-using System.Text.Unicode;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Custodian.Policy;
@@ -35,21 +31,21 @@ public static class PolicyLoader
     /// <summary>The longest duration a policy may give (a retention period, a deadline), in years.</summary>
     public const int MaxDurationYears = 200;
 
-    /// <summary>The characters YAML does not allow in a file: C0 controls but tab and line breaks, DEL, C1 controls but NEL, U+FFFE, U+FFFF.</summary>
-    private static readonly SearchValues<char> ForbiddenCharacters = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F',
-        .. Enumerable.Range(0x80, 0x20).Where(c => c != 0x85).Select(c => (char)c), '\uFFFE', '\uFFFF']);
+    /// <summary>How a policy file is read: its limits, and what to do about each.</summary>
+    internal static readonly YamlFileRules Rules = new(
+        "policy", MaxFileBytes, MaxDepth, MaxAliasValues,
+        TooLargeFix: "check that this is the policy file: a complete policy is tens of kilobytes; move long texts out of it or remove pasted data",
+        TooDeepFix: "a policy needs at most a few levels: check for unclosed '[' or '{', or indentation that keeps growing",
+        EmptyFix: "start from an example in examples/ or docs/policy-reference.md");
 
     /// <summary>Reads a policy file from disk.</summary>
     public static PolicyLoadResult LoadFile(string path)
     {
-        byte[] bytes;
+        string? text;
+        PolicyDiagnostic? problem;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.CanSeek && stream.Length > MaxFileBytes) return TooLarge(path, stream.Length);
-            bytes = ReadAtMost(stream, MaxFileBytes + 1);
-            if (bytes.Length > MaxFileBytes) return TooLarge(path, null);
+            (text, problem) = GuardedYaml.ReadFile(path, Rules);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -59,7 +55,6 @@ public static class PolicyLoader
             return new PolicyLoadResult(null, [diagnostic], Unreadable: true);
         }
 
-        var text = Decode(bytes, path, out var problem);
         return text is null ? new PolicyLoadResult(null, [problem!], Unreadable: false) : Load(text, path);
     }
 
@@ -67,193 +62,17 @@ public static class PolicyLoader
     public static PolicyLoadResult Load(string text, string path)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > MaxFileBytes) return TooLarge(path, text.Length);
-        if (text.StartsWith('\uFEFF')) text = text[1..];
         var context = new PolicyReadContext(path);
-        if (ControlCharacter(text, path) is { } control) return Failed(context, control);
+        var (node, problems) = GuardedYaml.Parse(text, path, Rules);
+        foreach (var problem in problems) context.Add(problem);
+        if (node is null) return new PolicyLoadResult(null, [.. context.Diagnostics], Unreadable: false);
 
-        var yaml = new YamlStream();
-        var parser = new GuardedParser(new Parser(new StringReader(text)));
-        try
-        {
-            yaml.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            return Failed(context, SyntaxError(text, path, e, parser));
-        }
-
-        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" })
-        {
-            context.Add(new PolicyDiagnostic(PolicyCodes.MissingKey, DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), "the file is empty", "start from an example in examples/ or docs/policy-reference.md"));
-            return new PolicyLoadResult(null, [.. context.Diagnostics], Unreadable: false);
-        }
-
-        for (var i = 1; i < yaml.Documents.Count; i++)
-        {
-            if (yaml.Documents[i].RootNode is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" }) continue;
-            var at = i < parser.DocumentStarts.Count ? parser.DocumentStarts[i] : yaml.Documents[i].RootNode.Start;
-            context.Add(new PolicyDiagnostic(
-                PolicyCodes.SeveralDocuments, DiagnosticSeverity.Error, new SourceLocation(path, (int)at.Line, (int)at.Column),
-                "a second YAML document starts here: a policy file holds one policy",
-                "remove this '---' line and what follows it, or move the second policy to a file of its own"));
-            break;
-        }
-
-        var root = context.Map(yaml.Documents[0].RootNode, PolicyReadContext.RootName);
+        var root = context.Map(node, PolicyReadContext.RootName);
         if (root is null) return new PolicyLoadResult(null, [.. context.Diagnostics], Unreadable: false);
         var document = Read(context, root);
         var diagnostics = context.Diagnostics.ToImmutableArray();
         var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         return new PolicyLoadResult(failed ? null : document, diagnostics, Unreadable: false);
-    }
-
-    private static PolicyLoadResult Failed(PolicyReadContext context, PolicyDiagnostic diagnostic)
-    {
-        context.Add(diagnostic);
-        return new PolicyLoadResult(null, [.. context.Diagnostics], Unreadable: false);
-    }
-
-    private static PolicyLoadResult TooLarge(string path, long? size)
-    {
-        var how = size is { } n ? $"{n / (1024.0 * 1024.0):0.#} MB" : "more than 1 MB";
-        var diagnostic = new PolicyDiagnostic(
-            PolicyCodes.TooLarge, DiagnosticSeverity.Error, new SourceLocation(path, 1, 1),
-            $"the file is {how}; a policy file may be at most {MaxFileBytes / (1024 * 1024)} MB, and was not read",
-            "check that this is the policy file: a complete policy is tens of kilobytes; move long texts out of it or remove pasted data");
-        return new PolicyLoadResult(null, [diagnostic], Unreadable: false);
-    }
-
-    private static byte[] ReadAtMost(Stream stream, int limit)
-    {
-        var buffer = new byte[Math.Min(limit, stream.CanSeek ? (int)Math.Min(stream.Length + 1, limit) : 64 * 1024)];
-        var total = 0;
-        while (true)
-        {
-            if (total == buffer.Length)
-            {
-                if (buffer.Length >= limit) break;
-                Array.Resize(ref buffer, Math.Min(limit, buffer.Length * 2));
-            }
-
-            var read = stream.Read(buffer, total, buffer.Length - total);
-            if (read == 0) break;
-            total += read;
-        }
-
-        return buffer.AsSpan(0, total).ToArray();
-    }
-
-    /// <summary>The file's text: UTF-8 (a BOM is skipped), or UTF-16 when it starts with a UTF-16 BOM.</summary>
-    private static string? Decode(byte[] bytes, string path, out PolicyDiagnostic? problem)
-    {
-        problem = null;
-        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
-        {
-            try
-            {
-                return new UnicodeEncoding(bigEndian: bytes[0] == 0xFE, byteOrderMark: false, throwOnInvalidBytes: true).GetString(bytes, 2, bytes.Length - 2);
-            }
-            catch (DecoderFallbackException)
-            {
-                problem = new PolicyDiagnostic(PolicyCodes.NotText, DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), "the file starts like UTF-16 text but is not", "save the file as UTF-8");
-                return null;
-            }
-        }
-
-        var start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
-        var span = bytes.AsSpan(start);
-        var chars = new char[span.Length];
-        if (Utf8.ToUtf16(span, chars, out var read, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
-            return new string(chars, 0, written);
-
-        var (line, column) = Position(chars.AsSpan(0, written), written);
-        problem = new PolicyDiagnostic(
-            PolicyCodes.NotText, DiagnosticSeverity.Error, new SourceLocation(path, line, column),
-            $"the file is not UTF-8 text: byte 0x{span[read]:X2} here is not part of a UTF-8 character",
-            "save the file as UTF-8 (it was probably saved as Latin-1 or Windows-1252: in most editors, 'Save with encoding' and choose UTF-8)");
-        return null;
-    }
-
-    /// <summary>A diagnostic for the first NUL or other control character YAML does not allow, or null.</summary>
-    private static PolicyDiagnostic? ControlCharacter(string text, string path)
-    {
-        var first = text.AsSpan().IndexOfAny(ForbiddenCharacters);
-        if (first < 0) return null;
-        var ch = text[first];
-        var (line, column) = Position(text.AsSpan(), first);
-        var fix = ch == '\0'
-            ? "remove it: a NUL usually means the file was saved as UTF-16 without a byte order mark, or is not a text file; save it as UTF-8"
-            : "remove it: a policy file is plain text, and YAML allows no control characters other than tab and line breaks";
-        return new PolicyDiagnostic(
-            PolicyCodes.NotText, DiagnosticSeverity.Error, new SourceLocation(path, line, column),
-            $"the file contains the control character U+{(int)ch:X4}{(ch == '\0' ? " (NUL)" : "")}", fix);
-    }
-
-    /// <summary>The one-based line and column of <paramref name="index"/>, counting line breaks as YAML does.</summary>
-    internal static (int Line, int Column) Position(ReadOnlySpan<char> text, int index)
-    {
-        int line = 1, lineStart = 0;
-        for (var i = 0; i < index && i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
-            if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, index - lineStart + 1);
-    }
-
-    private static PolicyDiagnostic SyntaxError(string text, string path, YamlException e, GuardedParser parser)
-    {
-        if (parser.Problem is { } problem)
-            return new PolicyDiagnostic(problem.Code, DiagnosticSeverity.Error, new SourceLocation(path, (int)problem.At.Line, (int)problem.At.Column), problem.Message, problem.Fix);
-
-        var at = new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column);
-        if (e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
-        {
-            var length = (int)Math.Clamp(e.End.Index - e.Start.Index, 0, text.Length - Math.Min(e.Start.Index, text.Length));
-            var key = e.Start.Index < text.Length ? text.Substring((int)e.Start.Index, length) : "";
-            var which = key.Length > 0 ? $"'{Suggestions.Quote(key)}'" : "a key";
-            return new PolicyDiagnostic(PolicyCodes.Duplicate, DiagnosticSeverity.Error, at, $"{which} is written twice in the same mapping", "remove or merge the second one");
-        }
-
-        if (e.Message.Contains(" tab ", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text, (int)Math.Min(e.Start.Index, text.Length)) is { } tab)
-        {
-            var (line, column) = Position(text.AsSpan(), tab);
-            return new PolicyDiagnostic(
-                PolicyCodes.YamlSyntax, DiagnosticSeverity.Error, new SourceLocation(path, line, column),
-                "not valid YAML: a tab is used for indentation", "indent with spaces: YAML does not allow tabs there");
-        }
-
-        return new PolicyDiagnostic(
-            PolicyCodes.YamlSyntax, DiagnosticSeverity.Error, at, $"not valid YAML: {(e.InnerException ?? e).Message}",
-            "check indentation (spaces, not tabs) and that every ':' inside a value is quoted");
-    }
-
-    /// <summary>The index of the first tab in the indentation of a line at or after <paramref name="from"/>.</summary>
-    private static int? FirstIndentingTab(string text, int from)
-    {
-        var lineStart = from == 0 ? 0 : text.LastIndexOf('\n', from - 1) + 1;
-        while (lineStart < text.Length)
-        {
-            var i = lineStart;
-            while (i < text.Length && text[i] is ' ' or '\t')
-            {
-                if (text[i] == '\t') return i;
-                i++;
-            }
-
-            var next = text.IndexOf('\n', i);
-            if (next < 0) break;
-            lineStart = next + 1;
-        }
-
-        return null;
     }
 
     private static PolicyDocument? Read(PolicyReadContext context, YamlMap root)

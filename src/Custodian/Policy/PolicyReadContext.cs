@@ -5,8 +5,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace Custodian.Policy;
 
-/// <summary>The diagnostics and file of one policy being read.</summary>
-internal sealed partial class PolicyReadContext(string file)
+/// <summary>The diagnostics and file of one policy (or scenario) being read.</summary>
+/// <param name="file">The file, as diagnostics name it.</param>
+/// <param name="reference">The document that lists the file's keys, named in fixes.</param>
+internal sealed partial class PolicyReadContext(string file, string reference = "docs/policy-reference.md")
 {
     private readonly List<PolicyDiagnostic> _diagnostics = [];
 
@@ -106,11 +108,11 @@ internal sealed partial class PolicyReadContext(string file)
         ? "write one value on the same line as the key; quote it if it contains ': ' or starts with '{' or '['"
         : "write one value instead of a list; quote it if it starts with '[' or '- '";
 
-    private static string MapFix(YamlNode node, string what) => node switch
+    private string MapFix(YamlNode node, string what) => node switch
     {
         _ when what == RootName => "a policy file is a mapping: start it with 'custodian: 1' and the sections shown in docs/policy-reference.md",
-        YamlSequenceNode => "write 'key: value' lines indented below it, without '- ' or [ ]; see docs/policy-reference.md for its keys",
-        _ => "write 'key: value' lines indented below it; see docs/policy-reference.md for its keys",
+        YamlSequenceNode => $"write 'key: value' lines indented below it, without '- ' or [ ]; see {reference} for its keys",
+        _ => $"write 'key: value' lines indented below it; see {reference} for its keys",
     };
 
     private static string Shape(YamlNode node) => node switch
