@@ -27,6 +27,24 @@ internal sealed partial class PostgresVaultTransaction
             request.Reason, request.ResultJson, Ticks(request.ClosedAt));
     }
 
+    public async Task<bool> UpdateRequestAsync(StoredRequest request, RequestStatus expectedStatus, int expectedCodeAttempts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Under READ COMMITTED a second writer waits for the first one's row lock and re-checks the condition on the row it wrote.
+        return await RunAsync(
+            """
+            UPDATE requests SET subject_id = $2, status = $3, due_at = $4, language = $5, contact_sealed = $6, purpose = $7, code_hash = $8,
+                code_expires_at = $9, code_attempts = $10, extended_at = $11, reason_code = $12, reason = $13, result_json = $14, closed_at = $15
+            WHERE id = $1 AND status = $16 AND code_attempts = $17
+            """,
+            VaultStoreException.Duplicate,
+            cancellationToken,
+            request.RequestId, request.SubjectId, (int)request.Status, Ticks(request.DueAt), request.Language, request.ContactSealed, request.Purpose, request.CodeHash,
+            Ticks(request.CodeExpiresAt), request.CodeAttempts, Ticks(request.ExtendedAt), request.ReasonCode, request.Reason, request.ResultJson, Ticks(request.ClosedAt),
+            (int)expectedStatus, expectedCodeAttempts) == 1;
+    }
+
     public Task AppendRequestHistoryAsync(RequestStatusChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -28,6 +28,23 @@ internal sealed partial class SqliteVaultTransaction
         return Task.CompletedTask;
     }
 
+    public Task<bool> UpdateRequestAsync(StoredRequest request, RequestStatus expectedStatus, int expectedCodeAttempts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var changed = Run(
+            """
+            UPDATE requests SET subject_id = $p1, status = $p2, due_at = $p3, language = $p4, contact_sealed = $p5, purpose = $p6, code_hash = $p7,
+                code_expires_at = $p8, code_attempts = $p9, extended_at = $p10, reason_code = $p11, reason = $p12, result_json = $p13, closed_at = $p14
+            WHERE id = $p0 AND status = $p15 AND code_attempts = $p16
+            """,
+            cancellationToken,
+            null,
+            request.RequestId, request.SubjectId, (int)request.Status, Ticks(request.DueAt), request.Language, request.ContactSealed, request.Purpose, request.CodeHash,
+            Ticks(request.CodeExpiresAt), request.CodeAttempts, Ticks(request.ExtendedAt), request.ReasonCode, request.Reason, request.ResultJson, Ticks(request.ClosedAt),
+            (int)expectedStatus, expectedCodeAttempts);
+        return Task.FromResult(changed == 1);
+    }
+
     public Task AppendRequestHistoryAsync(RequestStatusChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

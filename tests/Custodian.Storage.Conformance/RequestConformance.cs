@@ -24,6 +24,31 @@ public abstract class RequestConformance<TFactory> : VaultStoreConformance<TFact
     }
 
     [Fact]
+    public async Task A_conditional_update_writes_only_while_the_status_and_wrong_codes_are_as_read()
+    {
+        var subject = await NewSubjectAsync();
+        var request = Request(subject.SubjectId);
+        await InTransactionAsync(t => t.SaveRequestAsync(request, Ct));
+
+        var first = false;
+        var second = true;
+        var wrongCount = true;
+        var unknown = true;
+        await InTransactionAsync(async t => first = await t.UpdateRequestAsync(request with { Status = RequestStatus.InProgress }, RequestStatus.Verified, 0, Ct));
+        await InTransactionAsync(async t => second = await t.UpdateRequestAsync(request with { Status = RequestStatus.InProgress, Reason = "late" }, RequestStatus.Verified, 0, Ct));
+        await InTransactionAsync(async t => wrongCount = await t.UpdateRequestAsync(request with { Status = RequestStatus.Completed }, RequestStatus.InProgress, 3, Ct));
+        await InTransactionAsync(async t => unknown = await t.UpdateRequestAsync(Request(subject.SubjectId), RequestStatus.Verified, 0, Ct));
+        var read = await Store.GetRequestAsync(request.RequestId, Ct);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.False(wrongCount);
+        Assert.False(unknown);
+        Assert.Equal(RequestStatus.InProgress, read!.Status);
+        Assert.Null(read.Reason);
+    }
+
+    [Fact]
     public async Task Listing_overdue_requests_returns_only_open_ones_past_their_deadline()
     {
         var subject = await NewSubjectAsync();

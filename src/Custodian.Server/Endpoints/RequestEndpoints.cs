@@ -35,9 +35,10 @@ internal static class RequestEndpoints
     /// <summary>The HTTP status of a request desk refusal.</summary>
     public static int StatusOf(string code) => code switch
     {
-        RequestErrorCodes.UnknownRequest => StatusCodes.Status404NotFound,
+        RequestErrorCodes.UnknownRequest or RequestErrorCodes.UnknownSubject => StatusCodes.Status404NotFound,
+        RequestErrorCodes.SubjectErased => StatusCodes.Status410Gone,
         RequestErrorCodes.RequestClosed or RequestErrorCodes.NotVerified or RequestErrorCodes.TooManyAttempts
-            or RequestErrorCodes.ExtensionRefused or RequestErrorCodes.PackageNotReady => StatusCodes.Status409Conflict,
+            or RequestErrorCodes.ExtensionRefused or RequestErrorCodes.PackageNotReady or RequestErrorCodes.RequestBusy => StatusCodes.Status409Conflict,
         RequestErrorCodes.CodeExpired => StatusCodes.Status410Gone,
         _ => StatusCodes.Status400BadRequest,
     };
@@ -57,8 +58,14 @@ internal static class RequestEndpoints
         };
         if (channel == RequestChannel.Service && key.Scope != ApiScope.Service)
             throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "Only a service key vouches for a person ('channel': 'service'); an admin key submits with 'admin'.", "/channel");
+        if (body.Language is { } language && !OfferedLanguages(runtime).Contains(language))
+        {
+            var offered = OfferedLanguages(runtime);
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"The policy answers in {string.Join(", ", offered)}; give one of them ('language') or leave it out for {offered[0]}.", "/language", offered);
+        }
+
         var submission = new RequestSubmission(body.Kind, channel, channel == RequestChannel.Person ? null : body.Subject, body.Email, body.Language, body.Purpose);
-        var request = await runtime.Requests.SubmitAsync(submission, key.Id, context.RequestAborted);
+        var request = await DeskAsync(() => runtime.Requests.SubmitAsync(submission, key.Id, context.RequestAborted));
         var view = View(request, runtime.Requests.Now);
         // The person's own submission must not tell the caller whether the email belongs to anyone.
         if (channel == RequestChannel.Person) view = view with { Subject = null };
@@ -70,7 +77,7 @@ internal static class RequestEndpoints
         context.RequireScope(ApiScope.Admin, ApiScope.Service);
         await RequireVisibleAsync(context, runtime, requestId);
         var body = await RequestBody.ReadAsync<VerifyRequestBody>(context);
-        var request = await runtime.Requests.VerifyAsync(requestId, EndpointContext.Required(body.Code, "/code"), context.RequestAborted);
+        var request = await DeskAsync(() => runtime.Requests.VerifyAsync(requestId, EndpointContext.Required(body.Code, "/code"), context.RequestAborted));
         var view = View(request, runtime.Requests.Now);
         return TypedResults.Ok(request.Channel == RequestChannel.Person ? view with { Subject = null } : view);
     }
@@ -107,7 +114,7 @@ internal static class RequestEndpoints
     {
         context.RequireScope(ApiScope.Admin);
         var body = context.Request.ContentLength is null or 0 && context.Request.ContentType is null ? new CompleteRequestBody() : await RequestBody.ReadAsync<CompleteRequestBody>(context);
-        var request = await runtime.Requests.CompleteAsync(requestId, body.Category, body.Value, context.Actor(), context.RequestAborted);
+        var request = await DeskAsync(() => runtime.Requests.CompleteAsync(requestId, body.Category, body.Value, context.Actor(), context.RequestAborted));
         return TypedResults.Ok(View(request, runtime.Requests.Now));
     }
 
@@ -122,7 +129,7 @@ internal static class RequestEndpoints
                 : throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"'{body.By}' is not an ISO 8601 period such as P1M or P30D.", "/by");
         }
 
-        var request = await runtime.Requests.ExtendAsync(requestId, by, EndpointContext.Required(body.Reason, "/reason"), context.Actor(), context.RequestAborted);
+        var request = await DeskAsync(() => runtime.Requests.ExtendAsync(requestId, by, EndpointContext.Required(body.Reason, "/reason"), context.Actor(), context.RequestAborted));
         return TypedResults.Ok(View(request, runtime.Requests.Now));
     }
 
@@ -130,7 +137,7 @@ internal static class RequestEndpoints
     {
         context.RequireScope(ApiScope.Admin);
         var body = await RequestBody.ReadAsync<DenyRequestBody>(context);
-        var request = await runtime.Requests.DenyAsync(requestId, EndpointContext.Required(body.ReasonCode, "/reasonCode"), EndpointContext.Required(body.Reason, "/reason"), context.Actor(), context.RequestAborted);
+        var request = await DeskAsync(() => runtime.Requests.DenyAsync(requestId, EndpointContext.Required(body.ReasonCode, "/reasonCode"), EndpointContext.Required(body.Reason, "/reason"), context.Actor(), context.RequestAborted));
         return TypedResults.Ok(View(request, runtime.Requests.Now));
     }
 
@@ -182,6 +189,26 @@ internal static class RequestEndpoints
         var history = await store.GetRequestHistoryAsync(requestId, context.RequestAborted);
         if (history.Count > 0 && string.Equals(history[0].Actor, key.Id, StringComparison.Ordinal)) return request;
         throw Unknown(requestId);
+    }
+
+    /// <summary>Runs a desk step; a refusal naming a field becomes a problem whose pointer names it.</summary>
+    private static async Task<T> DeskAsync<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (RequestException e) when (e.JsonPointer is not null)
+        {
+            throw new ApiProblemException(StatusOf(e.Code), e.Code, e.Message, e.JsonPointer);
+        }
+    }
+
+    /// <summary>The policy's languages that messages and reports are written in.</summary>
+    private static List<string> OfferedLanguages(CustodianRuntime runtime)
+    {
+        var offered = runtime.Vault.Policy.Document.Languages.Where(Custodian.Statement.StatementText.SupportedLanguages.Contains).ToList();
+        return offered.Count > 0 ? offered : ["en"];
     }
 
     private static ApiProblemException Unknown(string requestId) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Custodian.Notifications;
 using Custodian.Storage;
+using Custodian.Vault;
 
 namespace Custodian.Requests;
 
@@ -33,15 +34,44 @@ public sealed partial class RequestDesk
         if (request.Kind == RequestKind.Rectification && (string.IsNullOrWhiteSpace(categoryKey) || string.IsNullOrWhiteSpace(value)))
             throw new RequestException(RequestErrorCodes.InvalidRequest, "A rectification needs the category to correct and the corrected value, not empty ('category', 'value').");
         var now = _clock.GetUtcNow();
-        if (request.Status != RequestStatus.InProgress)
+        var claimed = request.Status != RequestStatus.InProgress;
+        if (claimed)
         {
+            // Claiming it is a conditional write: of two calls completing one request at once only one goes on, so a
+            // person is never erased twice or answered twice.
+            var before = request;
             request = request with { Status = RequestStatus.InProgress };
             await using var tx = await Store.BeginAsync(cancellationToken);
-            await tx.SaveRequestAsync(request, cancellationToken);
+            if (!await tx.UpdateRequestAsync(request, before.Status, before.CodeAttempts, cancellationToken)) throw Busy(requestId);
             await tx.AppendRequestHistoryAsync(new RequestStatusChange(requestId, RequestStatus.InProgress, now, actor), cancellationToken);
             await tx.CommitAsync(cancellationToken);
+            try
+            {
+                return await CarryOutAsync(request, categoryKey, value, actor, cancellationToken);
+            }
+            catch (Exception e) when (e is RequestException or VaultException or VaultStoreException or OperationCanceledException)
+            {
+                // Nothing was answered: the request goes back to where it was, so it can be completed again or refused.
+                await ReleaseAsync(request, before.Status, actor);
+                throw;
+            }
         }
 
+        // In progress already: another call is completing it now, or a completion stopped midway (the server stopped).
+        await RequireNotBeingCompletedAsync(request, now, cancellationToken);
+        return await CarryOutAsync(request, categoryKey, value, actor, cancellationToken);
+    }
+
+    private async Task ReleaseAsync(StoredRequest request, RequestStatus back, string actor)
+    {
+        await using var tx = await Store.BeginAsync(CancellationToken.None);
+        if (!await tx.UpdateRequestAsync(request with { Status = back }, RequestStatus.InProgress, request.CodeAttempts, CancellationToken.None)) return;
+        await tx.AppendRequestHistoryAsync(new RequestStatusChange(request.RequestId, back, _clock.GetUtcNow(), actor, "completion_failed"), CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+    }
+
+    private async Task<StoredRequest> CarryOutAsync(StoredRequest request, string? categoryKey, string? value, string actor, CancellationToken cancellationToken)
+    {
         var text = MessageText.For(request.Language);
         var subject = request.SubjectId;
         RequestAnswer answer;
@@ -112,7 +142,7 @@ public sealed partial class RequestDesk
         var closed = request with { Status = status, ReasonCode = reasonCode, Reason = reason ?? request.Reason, ResultJson = resultJson ?? request.ResultJson, ClosedAt = now };
         var text = MessageText.For(request.Language);
         await using var tx = await Store.BeginAsync(cancellationToken);
-        await tx.SaveRequestAsync(closed, cancellationToken);
+        if (!await tx.UpdateRequestAsync(closed, request.Status, request.CodeAttempts, cancellationToken)) throw Busy(request.RequestId);
         await tx.AppendRequestHistoryAsync(new RequestStatusChange(request.RequestId, status, now, actor, reasonCode), cancellationToken);
         await tx.AppendAuditAsync(Audit(now, actor, status == RequestStatus.Completed ? "request.complete" : "request.deny", closed, null) with
         {

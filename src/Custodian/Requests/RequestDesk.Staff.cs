@@ -18,7 +18,7 @@ public sealed partial class RequestDesk
         var now = _clock.GetUtcNow();
         var verified = request with { Status = RequestStatus.Verified, CodeHash = null, CodeExpiresAt = null };
         await using var tx = await Store.BeginAsync(cancellationToken);
-        await tx.SaveRequestAsync(verified, cancellationToken);
+        if (!await tx.UpdateRequestAsync(verified, request.Status, request.CodeAttempts, cancellationToken)) throw Busy(requestId);
         await tx.AppendRequestHistoryAsync(new RequestStatusChange(requestId, RequestStatus.Verified, now, actor, reasonCode), cancellationToken);
         await tx.AppendAuditAsync(Audit(now, actor, "request.verify", request, "staff") with { ReasonCodes = [reasonCode] }, cancellationToken);
         await QueueAsync(tx, verified, "request_received", MessageText.For(request.Language).Received(Controller, request.Kind, requestId, DateOnly.FromDateTime(request.DueAt.UtcDateTime)), cancellationToken);

@@ -19,11 +19,20 @@ namespace Custodian.Requests;
 /// </summary>
 public sealed partial class RequestDesk
 {
+    /// <summary>The longest email address accepted (RFC 5321: 254 characters in a path).</summary>
+    public const int MaxEmailLength = 254;
+
     /// <summary>How long a one-time code works.</summary>
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
     /// <summary>Wrong codes allowed before the request must be submitted again.</summary>
     public const int MaxCodeAttempts = 5;
+
+    /// <summary>
+    /// How long a request stays claimed by a completion: after it, one left in progress (the server stopped midway) can be
+    /// completed or refused again.
+    /// </summary>
+    public static readonly TimeSpan CompletionLease = TimeSpan.FromMinutes(15);
 
     private static readonly byte[] CodeLabel = Encoding.ASCII.GetBytes("custodian.v1.request-code");
     private readonly DataVault _vault;
@@ -63,24 +72,33 @@ public sealed partial class RequestDesk
         var now = _clock.GetUtcNow();
         var requestId = Ids.New("req");
         var subjectId = submission.SubjectId;
+        if (!string.IsNullOrWhiteSpace(submission.Email)) RequireEmail(submission.Email);
         if (submission.Channel == RequestChannel.Person)
         {
             if (string.IsNullOrWhiteSpace(submission.Email))
-                throw new RequestException(RequestErrorCodes.InvalidRequest, "A person's own request needs the email address the verification code is sent to ('email').");
+                throw new RequestException(RequestErrorCodes.InvalidRequest, "A person's own request needs the email address the verification code is sent to ('email').", "/email");
             subjectId = await _vault.FindSubjectAsync(LookupKind.Email, submission.Email, actor, cancellationToken);
         }
         else if (subjectId is null)
         {
-            throw new RequestException(RequestErrorCodes.InvalidRequest, "A request submitted by a service or an administrator names the person ('subject').");
+            throw new RequestException(RequestErrorCodes.InvalidRequest, "A request submitted by a service or an administrator names the person ('subject').", "/subject");
         }
-        else if (await Store.GetSubjectAsync(subjectId, cancellationToken) is null)
+        else
         {
-            throw new VaultException(VaultErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.");
+            var stored = await Store.GetSubjectAsync(subjectId, cancellationToken)
+                ?? throw new RequestException(RequestErrorCodes.UnknownSubject, $"No person with id '{subjectId}'.", "/subject");
+            if (stored.MergedInto is { } survivor)
+                throw new RequestException(RequestErrorCodes.UnknownSubject, $"Person '{subjectId}' was merged into '{survivor}'; submit the request for that id.", "/subject");
+
+            // After an erasure only what a legal duty keeps is left: it can be seen (access, portability) and the erasure
+            // answered as done, but nothing is left to correct, restrict, object to or withdraw consent from.
+            if (stored.ShreddedAt is not null && submission.Kind is not (RequestKind.Access or RequestKind.Portability or RequestKind.Erasure))
+                throw new RequestException(RequestErrorCodes.SubjectErased, $"Person '{subjectId}' was erased; a {Name(submission.Kind)} request has nothing left to act on.", "/subject");
         }
 
         if (submission.Purpose is { } purpose) _vault.ResolvePurpose(purpose);
         if (submission.Kind == RequestKind.Objection && submission.Purpose is null)
-            throw new RequestException(RequestErrorCodes.InvalidRequest, "An objection names the purpose objected to ('purpose').");
+            throw new RequestException(RequestErrorCodes.InvalidRequest, "An objection names the purpose objected to ('purpose').", "/purpose");
 
         var verified = submission.Channel != RequestChannel.Person;
         string? code = verified ? null : RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
@@ -131,7 +149,9 @@ public sealed partial class RequestDesk
         {
             var attempts = request.CodeAttempts + (failure == RequestErrorCodes.CodeWrong ? 1 : 0);
             var updated = request with { CodeAttempts = attempts, CodeHash = attempts >= MaxCodeAttempts ? null : request.CodeHash };
-            await tx.SaveRequestAsync(updated, cancellationToken);
+
+            // Conditional on the count read: codes tried at once are each counted, never more than five in all.
+            if (!await tx.UpdateRequestAsync(updated, request.Status, request.CodeAttempts, cancellationToken)) throw Busy(requestId);
             await tx.AppendAuditAsync(Audit(now, "person", "request.verify", request, null) with { ReasonCodes = [failure], Count = attempts }, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             throw new RequestException(failure, failure switch
@@ -139,11 +159,11 @@ public sealed partial class RequestDesk
                 RequestErrorCodes.CodeExpired => "The code has expired (it works for 10 minutes); submit the request again for a new code.",
                 RequestErrorCodes.TooManyAttempts => "Too many wrong codes; submit the request again for a new code.",
                 _ => $"The code is wrong; {MaxCodeAttempts - attempts} attempt(s) left.",
-            });
+            }, "/code");
         }
 
         var verified = request with { Status = RequestStatus.Verified, CodeHash = null, CodeExpiresAt = null };
-        await tx.SaveRequestAsync(verified, cancellationToken);
+        if (!await tx.UpdateRequestAsync(verified, request.Status, request.CodeAttempts, cancellationToken)) throw Busy(requestId);
         await tx.AppendRequestHistoryAsync(new RequestStatusChange(requestId, RequestStatus.Verified, now, "person", "code"), cancellationToken);
         await tx.AppendAuditAsync(Audit(now, "person", "request.verify", request, null), cancellationToken);
         await QueueAsync(tx, verified, "request_received", MessageText.For(request.Language).Received(Controller, request.Kind, requestId, DateOnly.FromDateTime(request.DueAt.UtcDateTime)), cancellationToken);
@@ -157,20 +177,23 @@ public sealed partial class RequestDesk
     /// </summary>
     public async Task<StoredRequest> ExtendAsync(string requestId, IsoPeriod? by, string reason, string actor, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new RequestException(RequestErrorCodes.InvalidRequest, "An extension needs a reason the person will be told ('reason').");
+        if (string.IsNullOrWhiteSpace(reason)) throw new RequestException(RequestErrorCodes.InvalidRequest, "An extension needs a reason the person will be told ('reason').", "/reason");
         var request = await RequireOpenAsync(requestId, cancellationToken);
         var allowed = Document.Rights.Extension
             ?? throw new RequestException(RequestErrorCodes.ExtensionRefused, "The policy allows no extension (rights.extension is not set).");
         if (request.ExtendedAt is not null) throw new RequestException(RequestErrorCodes.ExtensionRefused, $"Request {requestId} was already extended on {request.ExtendedAt:yyyy-MM-dd}; a deadline can be extended only once.");
+        var now = _clock.GetUtcNow();
+        if (now > request.DueAt)
+            throw new RequestException(RequestErrorCodes.ExtensionRefused, $"Request {requestId} was due on {Day(request.DueAt)}; the person must be told of an extension within the original period (GDPR Art. 12(3)), so answer it or refuse it now.");
+        await RequireNotBeingCompletedAsync(request, now, cancellationToken);
         var period = by ?? allowed;
         if (period.AddTo(request.DueAt) <= request.DueAt)
-            throw new RequestException(RequestErrorCodes.InvalidRequest, $"An extension must lengthen the deadline; give a positive period of at most {allowed} ('by'), or leave it out for the whole of it.");
+            throw new RequestException(RequestErrorCodes.InvalidRequest, $"An extension must lengthen the deadline; give a positive period of at most {allowed} ('by'), or leave it out for the whole of it.", "/by");
         if (period.AddTo(request.DueAt) > allowed.AddTo(request.DueAt))
-            throw new RequestException(RequestErrorCodes.ExtensionRefused, $"The policy allows an extension of at most {allowed}; {period} is longer.");
-        var now = _clock.GetUtcNow();
+            throw new RequestException(RequestErrorCodes.ExtensionRefused, $"The policy allows an extension of at most {allowed}; {period} is longer.", "/by");
         var extended = request with { Status = RequestStatus.Extended, DueAt = period.AddTo(request.DueAt), ExtendedAt = now, Reason = reason, ReasonCode = "extended" };
         await using var tx = await Store.BeginAsync(cancellationToken);
-        await tx.SaveRequestAsync(extended, cancellationToken);
+        if (!await tx.UpdateRequestAsync(extended, request.Status, request.CodeAttempts, cancellationToken)) throw Busy(requestId);
         await tx.AppendRequestHistoryAsync(new RequestStatusChange(requestId, RequestStatus.Extended, now, actor, "extended"), cancellationToken);
         await tx.AppendAuditAsync(Audit(now, actor, "request.extend", extended, period.ToString()), cancellationToken);
         await QueueAsync(tx, extended, "request_extended", MessageText.For(request.Language).Extended(Controller, request.Kind, requestId, DateOnly.FromDateTime(extended.DueAt.UtcDateTime), reason), cancellationToken);
@@ -181,9 +204,10 @@ public sealed partial class RequestDesk
     /// <summary>Refuses a request with a stable reason code and the reason in words; the person is told and reminded of the right to complain.</summary>
     public async Task<StoredRequest> DenyAsync(string requestId, string reasonCode, string reason, string actor, CancellationToken cancellationToken)
     {
-        if (!AuditToken.IsValid(reasonCode)) throw new RequestException(RequestErrorCodes.InvalidRequest, "The reason code is a short token such as 'manifestly_unfounded' ('reason_code').");
-        if (string.IsNullOrWhiteSpace(reason)) throw new RequestException(RequestErrorCodes.InvalidRequest, "A refusal needs a reason the person will be told ('reason').");
+        if (!AuditToken.IsValid(reasonCode)) throw new RequestException(RequestErrorCodes.InvalidRequest, "The reason code is a short token of letters, digits and _ . : / - such as 'manifestly_unfounded' ('reasonCode'); say the rest in 'reason'.", "/reasonCode");
+        if (string.IsNullOrWhiteSpace(reason)) throw new RequestException(RequestErrorCodes.InvalidRequest, "A refusal needs a reason the person will be told ('reason').", "/reason");
         var request = await RequireOpenAsync(requestId, cancellationToken);
+        await RequireNotBeingCompletedAsync(request, _clock.GetUtcNow(), cancellationToken);
         return await CloseAsync(request, RequestStatus.Denied, reasonCode, reason, null, actor, cancellationToken);
     }
 
@@ -209,6 +233,23 @@ public sealed partial class RequestDesk
     public DateTimeOffset Now => _clock.GetUtcNow();
 
     private string Controller => Document.Controller.Name;
+
+    private static void RequireEmail(string email)
+    {
+        // Checked for every channel: the answer is mailed there. The address is never echoed.
+        if (email.Trim().Length > MaxEmailLength)
+            throw new RequestException(RequestErrorCodes.InvalidRequest, $"The email address is longer than {MaxEmailLength} characters ('email').", "/email");
+        try
+        {
+            BlindIndex.NormaliseEmail(email);
+        }
+        catch (LookupKeyFormatException)
+        {
+            throw new RequestException(RequestErrorCodes.InvalidRequest, "The email address must have the form local@domain without spaces or line breaks ('email').", "/email");
+        }
+    }
+
+    private static string Name(RequestKind kind) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 
     private string LanguageFor(string? language) =>
         language is not null && StatementText.SupportedLanguages.Contains(language) ? language
@@ -237,6 +278,19 @@ public sealed partial class RequestDesk
         if (!request.IsOpen) throw new RequestException(RequestErrorCodes.RequestClosed, $"Request {requestId} is already {request.Status.ToString().ToLowerInvariant()}.");
         return request;
     }
+
+    /// <summary>Refuses to touch a request a completion claimed less than <see cref="CompletionLease"/> ago.</summary>
+    private async Task RequireNotBeingCompletedAsync(StoredRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (request.Status != RequestStatus.InProgress) return;
+        var history = await Store.GetRequestHistoryAsync(request.RequestId, cancellationToken);
+        var claimedAt = history.LastOrDefault(h => h.Status == RequestStatus.InProgress)?.At;
+        if (claimedAt is null || now - claimedAt.Value >= CompletionLease) return;
+        throw new RequestException(RequestErrorCodes.RequestBusy, $"Request {request.RequestId} is being completed by another call (since {claimedAt.Value.UtcDateTime:HH:mm:ss} UTC); read it again in a moment.");
+    }
+
+    private static RequestException Busy(string requestId) =>
+        new(RequestErrorCodes.RequestBusy, $"Request {requestId} was changed by another call while this one worked on it; read it again before retrying.");
 
     private string CodeHash(string requestId, string code) =>
         Convert.ToBase64String(HMACSHA256.HashData(_codeKey, Encoding.UTF8.GetBytes(requestId + ":" + code)));

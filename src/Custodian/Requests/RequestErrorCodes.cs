@@ -30,6 +30,15 @@ public static class RequestErrorCodes
     /// <summary>The right is not offered by the policy.</summary>
     public const string RightNotOffered = "right_not_offered";
 
+    /// <summary>No person with the id given, or one merged into another (the message names the survivor).</summary>
+    public const string UnknownSubject = "unknown_subject";
+
+    /// <summary>The person was erased; only access, portability and erasure requests remain possible.</summary>
+    public const string SubjectErased = "subject_erased";
+
+    /// <summary>Another call changed the request while this one worked on it, or is completing it right now; read it again.</summary>
+    public const string RequestBusy = "request_busy";
+
     /// <summary>The package of an access or portability request can be fetched only once the request is completed with data.</summary>
     public const string PackageNotReady = "package_not_ready";
 }

@@ -143,6 +143,14 @@ public interface IVaultTransaction : IDeviceTransaction, IBreachTransaction, IPo
     /// <summary>Creates or replaces a data-subject request.</summary>
     Task SaveRequestAsync(Requests.StoredRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces a data-subject request only while the stored one still has <paramref name="expectedStatus"/> and
+    /// <paramref name="expectedCodeAttempts"/> wrong codes, as it was read; false (nothing written) when another writer
+    /// changed it first or it is unknown. Two calls completing, verifying or extending one request at once thus cannot
+    /// both succeed.
+    /// </summary>
+    Task<bool> UpdateRequestAsync(Requests.StoredRequest request, Requests.RequestStatus expectedStatus, int expectedCodeAttempts, CancellationToken cancellationToken);
+
     /// <summary>Appends to a request's status history.</summary>
     Task AppendRequestHistoryAsync(Requests.RequestStatusChange change, CancellationToken cancellationToken);
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Custodian.Vault;
 
 namespace Custodian.Acceptance.Tests.Requests;
 
@@ -156,6 +157,108 @@ public sealed partial class RequestEndpointTests(RequestServer server) : IClassF
         Assert.Contains(after.EnumerateArray(), r => r.GetProperty("id").GetString() == id && r.GetProperty("overdue").GetBoolean());
         var due = all.EnumerateArray().Select(r => r.GetProperty("dueAt").GetDateTimeOffset()).ToList();
         Assert.Equal(due.Order(), due);
+    }
+
+    [Fact]
+    public async Task Completing_one_erasure_at_once_from_several_calls_erases_and_answers_once()
+    {
+        var person = await server.Runtime.Vault.CreateSubjectAsync(new NewSubject("race@example.fi", null, null, null), "test", CancellationToken.None);
+        var id = await SubmitAsync(server.Admin, new { kind = "erasure", subject = person, email = "race@example.fi" });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => server.Admin.PostAsync($"/v1/requests/{id}/complete", null)));
+        var history = (await JsonAsync(await server.Admin.GetAsync($"/v1/requests/{id}"))).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("status").GetString()).ToList();
+        var messages = await server.Runtime.Vault.Store.GetMessagesAsync(id, CancellationToken.None);
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.OK))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains((await JsonAsync(refused)).GetProperty("code").GetString(), new[] { "request_busy", "request_closed" });
+        }
+
+        Assert.Single(history, h => h == "completed");
+        Assert.Single(history, h => h == "in_progress");
+        Assert.Single(messages, m => m.Template == "request_completed");
+    }
+
+    [Fact]
+    public async Task Wrong_codes_sent_at_once_are_each_counted_and_never_more_than_five_are_tried()
+    {
+        var id = await SubmitAsync(server.App, new { kind = "access", email = "guess@example.fi" });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => server.App.PostAsJsonAsync($"/v1/requests/{id}/verify", new { code = "x" + i })));
+        var codes = new List<string?>();
+        foreach (var answer in answers) codes.Add((await JsonAsync(answer)).GetProperty("code").GetString());
+        var stored = await server.Runtime.Vault.Store.GetRequestAsync(id, CancellationToken.None);
+
+        Assert.True(codes.Count(c => c == "code_wrong") <= 5);
+        Assert.All(codes, c => Assert.Contains(c, new[] { "code_wrong", "too_many_attempts", "request_busy" }));
+        Assert.Equal(5, stored!.CodeAttempts);
+        Assert.Null(stored.CodeHash);
+    }
+
+    [Fact]
+    public async Task Refused_submissions_and_refusals_name_the_field_at_fault()
+    {
+        var noEmail = await server.App.PostAsJsonAsync("/v1/requests", new { kind = "access" });
+        var badEmail = await server.App.PostAsJsonAsync("/v1/requests", new { kind = "access", email = "aino@example.fi\r\nBcc: x@example.com" });
+        var longEmail = await server.App.PostAsJsonAsync("/v1/requests", new { kind = "access", email = new string('a', 300) + "@example.fi" });
+        var onBehalfBadEmail = await server.Admin.PostAsJsonAsync("/v1/requests", new { kind = "access", subject = server.Subject, email = "not an address" });
+        var noPurpose = await server.App.PostAsJsonAsync("/v1/requests", new { kind = "objection", email = RequestServer.Email });
+        var language = await server.App.PostAsJsonAsync("/v1/requests", new { kind = "access", email = RequestServer.Email, language = "fr" });
+        var unknown = await server.Admin.PostAsJsonAsync("/v1/requests", new { kind = "access", subject = "sub_nobody" });
+        var id = await SubmitAsync(server.Admin, new { kind = "access", subject = server.Subject });
+        var freeText = await server.Admin.PostAsJsonAsync($"/v1/requests/{id}/deny", new { reasonCode = "Because we say so", reason = "x" });
+
+        async Task AssertPointerAsync(HttpResponseMessage response, HttpStatusCode status, string code, string pointer)
+        {
+            Assert.Equal(status, response.StatusCode);
+            var body = await JsonAsync(response);
+            Assert.Equal(code, body.GetProperty("code").GetString());
+            Assert.Equal(pointer, body.GetProperty("pointer").GetString());
+            Assert.DoesNotContain("example.fi", body.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        }
+
+        await AssertPointerAsync(noEmail, HttpStatusCode.BadRequest, "invalid_request", "/email");
+        await AssertPointerAsync(badEmail, HttpStatusCode.BadRequest, "invalid_request", "/email");
+        await AssertPointerAsync(longEmail, HttpStatusCode.BadRequest, "invalid_request", "/email");
+        await AssertPointerAsync(onBehalfBadEmail, HttpStatusCode.BadRequest, "invalid_request", "/email");
+        await AssertPointerAsync(noPurpose, HttpStatusCode.BadRequest, "invalid_request", "/purpose");
+        await AssertPointerAsync(language, HttpStatusCode.BadRequest, "invalid_field", "/language");
+        await AssertPointerAsync(unknown, HttpStatusCode.NotFound, "unknown_subject", "/subject");
+        await AssertPointerAsync(freeText, HttpStatusCode.BadRequest, "invalid_request", "/reasonCode");
+    }
+
+    [Fact]
+    public async Task An_erased_person_can_still_ask_for_access_but_nothing_is_left_to_restrict()
+    {
+        var person = await server.Runtime.Vault.CreateSubjectAsync(new NewSubject("gone@example.fi", null, null, null), "test", CancellationToken.None);
+        var erasure = await SubmitAsync(server.Admin, new { kind = "erasure", subject = person });
+        await server.Admin.PostAsync($"/v1/requests/{erasure}/complete", null);
+
+        var restriction = await server.Admin.PostAsJsonAsync("/v1/requests", new { kind = "restriction", subject = person });
+        var access = await server.Admin.PostAsJsonAsync("/v1/requests", new { kind = "access", subject = person });
+
+        var refused = await JsonAsync(restriction);
+        Assert.Equal(HttpStatusCode.Gone, restriction.StatusCode);
+        Assert.Equal("subject_erased", refused.GetProperty("code").GetString());
+        Assert.Equal("/subject", refused.GetProperty("pointer").GetString());
+        Assert.Equal(HttpStatusCode.Created, access.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_deadline_that_has_passed_is_not_extended()
+    {
+        var id = await SubmitAsync(server.Admin, new { kind = "access", subject = server.Subject });
+        var due = (await JsonAsync(await server.Admin.GetAsync($"/v1/requests/{id}"))).GetProperty("dueAt").GetDateTimeOffset();
+        server.Clock.MoveTo(due.AddDays(1));
+
+        var late = await server.Admin.PostAsJsonAsync($"/v1/requests/{id}/extend", new { reason = "Three systems hold your orders." });
+        var shown = await JsonAsync(await server.Admin.GetAsync($"/v1/requests/{id}"));
+
+        await AssertProblemAsync(late, HttpStatusCode.Conflict, "extension_refused");
+        Assert.Equal(due, shown.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.True(shown.GetProperty("overdue").GetBoolean());
     }
 
     [GeneratedRegex(@"\b\d{6}\b")]
