@@ -37,7 +37,7 @@ public sealed partial class PostgresVaultStore
         if (query.SubjectId is { } subject) Filter("subject_id = ?", subject);
         if (query.OverdueAt is { } at) Filter("closed_at IS NULL AND due_at < ?", Ticks(at));
         values.Add(query.Limit);
-        sql.Append(" ORDER BY received_at, id LIMIT $").Append(values.Count.ToString(CultureInfo.InvariantCulture));
+        sql.Append(" ORDER BY due_at, id LIMIT $").Append(values.Count.ToString(CultureInfo.InvariantCulture));
         return WithConnectionAsync<IReadOnlyList<StoredRequest>>(async c => await QueryAsync(c, sql.ToString(), [.. values], MapRequest, cancellationToken), cancellationToken);
     }
 

@@ -33,7 +33,7 @@ public sealed partial class SqliteVaultStore
         if (query.Kind is { } kind) Filter("kind = ?", (int)kind);
         if (query.SubjectId is { } subject) Filter("subject_id = ?", subject);
         if (query.OverdueAt is { } at) Filter("closed_at IS NULL AND due_at < ?", Ticks(at));
-        sql.Append(" ORDER BY received_at, id LIMIT $p").Append(values.Count);
+        sql.Append(" ORDER BY due_at, id LIMIT $p").Append(values.Count);
         values.Add(query.Limit);
         return Read<IReadOnlyList<StoredRequest>>(cancellationToken, connection => Query(connection, null, sql.ToString(), [.. values], MapRequest));
     }

@@ -66,6 +66,23 @@ public abstract class RequestConformance<TFactory> : VaultStoreConformance<TFact
     }
 
     [Fact]
+    public async Task A_limited_list_keeps_the_requests_due_first()
+    {
+        var subject = await NewSubjectAsync();
+        var receivedFirstDueLast = Request(subject.SubjectId) with { ReceivedAt = TestData.T0, DueAt = TestData.T0.AddDays(90) };
+        var receivedLastDueFirst = Request(subject.SubjectId) with { ReceivedAt = TestData.T0.AddDays(5), DueAt = TestData.T0.AddDays(10) };
+        var between = Request(subject.SubjectId) with { ReceivedAt = TestData.T0.AddDays(1), DueAt = TestData.T0.AddDays(30) };
+        await InTransactionAsync(async t =>
+        {
+            foreach (var r in new[] { receivedFirstDueLast, receivedLastDueFirst, between }) await t.SaveRequestAsync(r, Ct);
+        });
+
+        var two = await Store.ListRequestsAsync(new RequestQuery(SubjectId: subject.SubjectId, Limit: 2), Ct);
+
+        Assert.Equal([receivedLastDueFirst.RequestId, between.RequestId], two.Select(r => r.RequestId));
+    }
+
+    [Fact]
     public async Task The_history_of_a_request_is_kept_in_order()
     {
         var subject = await NewSubjectAsync();

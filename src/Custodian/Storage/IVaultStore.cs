@@ -124,7 +124,7 @@ public interface IVaultStore : IAuditChainSource, IDeviceStore, IStatisticsStore
     /// <summary>The data-subject request, or null.</summary>
     Task<Requests.StoredRequest?> GetRequestAsync(string requestId, CancellationToken cancellationToken);
 
-    /// <summary>Requests matching the filters, oldest received first.</summary>
+    /// <summary>Requests matching the filters, the soonest due first (then by id), at most <see cref="Requests.RequestQuery.Limit"/>.</summary>
     Task<IReadOnlyList<Requests.StoredRequest>> ListRequestsAsync(Requests.RequestQuery query, CancellationToken cancellationToken);
 
     /// <summary>A request's status history, oldest first.</summary>
