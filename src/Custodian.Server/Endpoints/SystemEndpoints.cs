@@ -16,6 +16,8 @@ internal static class SystemEndpoints
         v1.MapGet("/policy/versions", VersionsAsync).WithTags("Policy").WithSummary("Published policy versions, with what changed and when each takes effect");
         v1.MapPost("/policy/versions", PublishAsync).Accepts<string>("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithTags("Policy").WithSummary("Publish a new policy version (admin)")
             .WithDescription("Body: the policy YAML (Content-Type application/yaml); query 'effective=YYYY-MM-DD'. A material change must respect the notice period and queues notices to people.");
+        v1.MapGet("/audit", ReadAuditAsync).ProducesProblem(StatusCodes.Status400BadRequest).WithTags("Audit").WithSummary("Read the audit trail (admin, auditor)")
+            .WithDescription("Entries oldest first: the latest 'limit' (default 100, at most 1,000), or those from sequence 'from' on; 'next' is where the following page starts. Entries name ids, purposes, categories and reason codes, never a personal value. The reading is audited.");
         v1.MapGet("/audit/verify", VerifyAsync).WithTags("Audit").WithSummary("Verify the audit chain (admin, auditor)").WithDescription("Walks the hash chain and checks every signed checkpoint; reports the first broken link.");
     }
 
@@ -67,6 +69,24 @@ internal static class SystemEndpoints
         }
     }
 
+    private static async Task<Ok<AuditPage>> ReadAuditAsync(long? from, int? limit, HttpContext context, CustodianRuntime runtime)
+    {
+        context.RequireScope(ApiScope.Admin, ApiScope.Auditor);
+        if (from is < 1)
+            throw new Problems.ApiProblemException(StatusCodes.Status400BadRequest, Problems.ApiErrorCodes.InvalidField, "'from' must be a sequence number of 1 or more (leave it out for the latest entries).", "/from");
+        if (limit is < 1 or > AuditPage.MaxLimit)
+            throw new Problems.ApiProblemException(StatusCodes.Status400BadRequest, Problems.ApiErrorCodes.InvalidField, $"'limit' must be a whole number from 1 to {AuditPage.MaxLimit} (default {AuditPage.DefaultLimit}).", "/limit");
+        var count = limit ?? AuditPage.DefaultLimit;
+        var store = runtime.Vault.Store;
+        var head = await store.GetAuditHeadAsync(context.RequestAborted);
+        var entries = from is { } start ? await store.ReadAuditAsync(start, count, context.RequestAborted) : await store.ReadLatestAuditAsync(count, context.RequestAborted);
+
+        // Recorded after the page is read, so the page ends where the trail stood when it was asked for.
+        await runtime.Vault.RecordCallAsync(context.Actor(), "audit.read", context.RequestAborted);
+        var last = entries.Count > 0 ? entries[^1].Sequence : (from ?? head.Sequence + 1) - 1;
+        return TypedResults.Ok(new AuditPage(head.Sequence, [.. entries.Select(AuditEntryView.From)], last < head.Sequence ? last + 1 : null));
+    }
+
     private static async Task<Ok<AuditVerificationResult>> VerifyAsync(HttpContext context, CustodianRuntime runtime)
     {
         context.RequireScope(ApiScope.Admin, ApiScope.Auditor);
@@ -102,3 +122,39 @@ internal static class SystemEndpoints
 /// <param name="Permissions">Permission keys.</param>
 public sealed record PolicySummary(string Id, string Version, DateOnly Effective, string ContentHash, IReadOnlyList<string> Languages, string Controller,
     IReadOnlyList<string> Purposes, IReadOnlyList<string> Categories, IReadOnlyList<string> Recipients, IReadOnlyList<string> Permissions);
+
+/// <summary>A page of the audit trail.</summary>
+/// <param name="Head">The sequence number of the newest entry when the page was read.</param>
+/// <param name="Entries">The entries, oldest first.</param>
+/// <param name="Next">Where the next page starts (<c>from</c>); left out when this page reaches the head.</param>
+public sealed record AuditPage(long Head, IReadOnlyList<AuditEntryView> Entries, long? Next)
+{
+    /// <summary>Entries returned when no limit is given.</summary>
+    public const int DefaultLimit = 100;
+
+    /// <summary>The most entries one page returns.</summary>
+    public const int MaxLimit = 1000;
+}
+
+/// <summary>One audit entry: who did what, to whom (a pseudonymous id), for which purpose and why — never a personal value.</summary>
+/// <param name="Sequence">Its place in the chain.</param>
+/// <param name="At">When.</param>
+/// <param name="Actor">Who (an API key id, a console session, <c>system</c>).</param>
+/// <param name="Action">What (<c>record.read</c>, <c>consent.give</c>, <c>subject.erase</c>…).</param>
+/// <param name="SubjectId">The person, if any.</param>
+/// <param name="Purpose">The purpose named, if any.</param>
+/// <param name="Recipient">The recipient named, if any.</param>
+/// <param name="Categories">The categories involved.</param>
+/// <param name="ReasonCodes">Reason codes (why refused, why erased…).</param>
+/// <param name="Count">A count (values read, records erased…).</param>
+/// <param name="Details">Further non-personal details.</param>
+public sealed record AuditEntryView(long Sequence, DateTimeOffset At, string Actor, string Action, string? SubjectId, string? Purpose, string? Recipient,
+    IReadOnlyList<string> Categories, IReadOnlyList<string> ReasonCodes, long Count, IReadOnlyDictionary<string, string> Details)
+{
+    /// <summary>The view of a stored entry.</summary>
+    public static AuditEntryView From(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new(entry.Sequence, entry.At, entry.Actor, entry.Action, entry.SubjectId, entry.Purpose, entry.Recipient, entry.Categories, entry.ReasonCodes, entry.Count, entry.Details);
+    }
+}
