@@ -62,6 +62,30 @@ public sealed class AuditApiTests(CekuraServer server)
     }
 
     [Fact]
+    public async Task Showing_and_listing_requests_are_audited_with_the_request_and_the_filters()
+    {
+        var (id, email) = await server.NewPersonAsync();
+        using var submitted = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/requests", server.AdminKey, $$"""{"kind": "access", "subject": "{{id}}", "email": "{{email}}"}""");
+        var requestId = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        using var shown = await RawApi.SendAsync(Http, HttpMethod.Get, $"/v1/requests/{requestId}", server.AdminKey);
+        using var listed = await RawApi.SendAsync(Http, HttpMethod.Get, $"/v1/requests?subject={id}&kind=access&limit=10", server.AdminKey);
+        using var odd = await RawApi.SendAsync(Http, HttpMethod.Get, "/v1/requests?subject=" + Uri.EscapeDataString("not an id " + new string('x', 300)), server.AdminKey);
+
+        using var trail = await RawApi.SendAsync(Http, HttpMethod.Get, "/v1/audit?limit=20", server.AdminKey);
+        var entries = JsonDocument.Parse(await trail.Content.ReadAsStringAsync()).RootElement.GetProperty("entries").EnumerateArray().ToList();
+
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
+        var show = Assert.Single(entries, e => e.GetProperty("action").GetString() == "request.show");
+        Assert.Equal(id, show.GetProperty("subjectId").GetString());
+        Assert.Equal(requestId, show.GetProperty("details").GetProperty("request").GetString());
+        var list = entries.First(e => e.GetProperty("action").GetString() == "request.list");
+        Assert.Equal(id, list.GetProperty("subjectId").GetString());
+        Assert.Equal("access", list.GetProperty("details").GetProperty("kind").GetString());
+        Assert.Equal(1, list.GetProperty("count").GetInt64());
+    }
+
+    [Fact]
     public async Task A_service_key_cannot_read_the_trail()
     {
         using var response = await RawApi.SendAsync(Http, HttpMethod.Get, "/v1/audit", server.ServiceKey);

@@ -217,7 +217,7 @@ public sealed partial class RequestDesk
         var request = await Store.GetRequestAsync(requestId, cancellationToken);
         if (request is null) return null;
         var history = await Store.GetRequestHistoryAsync(requestId, cancellationToken);
-        await _vault.RecordCallAsync(actor, "request.show", cancellationToken);
+        await _vault.RecordCallAsync(actor, "request.show", request.SubjectId, Audit(_clock.GetUtcNow(), actor, "request.show", request, null).Details, 1, cancellationToken);
         return (request, history);
     }
 
@@ -225,7 +225,11 @@ public sealed partial class RequestDesk
     public async Task<IReadOnlyList<StoredRequest>> ListAsync(RequestQuery query, string actor, CancellationToken cancellationToken)
     {
         var list = await Store.ListRequestsAsync(query, cancellationToken);
-        await _vault.RecordCallAsync(actor, "request.list", cancellationToken);
+        var filters = new Dictionary<string, string>(StringComparer.Ordinal) { ["limit"] = query.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (query.Status is { } status) filters["status"] = status.ToString().ToLowerInvariant();
+        if (query.Kind is { } kind) filters["kind"] = kind.ToString().ToLowerInvariant();
+        if (query.OverdueAt is not null) filters["overdue"] = "true";
+        await _vault.RecordCallAsync(actor, "request.list", query.SubjectId is { } named && AuditToken.IsValid(named) ? named : null, filters, list.Count, cancellationToken);
         return list;
     }
 

@@ -138,6 +138,10 @@ public sealed partial class DataVault
     public Task RecordCallAsync(string actor, string action, CancellationToken cancellationToken) =>
         AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, action), cancellationToken);
 
+    /// <summary>Audits a call that concerns one person or names what it read (ids and codes only, never a value).</summary>
+    public Task RecordCallAsync(string actor, string action, string? subjectId, IReadOnlyDictionary<string, string> details, long count, CancellationToken cancellationToken) =>
+        AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, action) { SubjectId = subjectId, Details = details, Count = count }, cancellationToken);
+
     private async Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         await using var tx = await _store.BeginAsync(cancellationToken);
