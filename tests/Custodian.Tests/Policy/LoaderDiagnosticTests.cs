@@ -5,15 +5,8 @@ namespace Custodian.Tests.Policy;
 /// <summary>One broken policy per thing the loader cannot read: the code, the severity, where it points and what it advises.</summary>
 public sealed class LoaderDiagnosticTests
 {
-    private static PolicyDiagnostic Expect(string text, string code, string snippet, int occurrence = 1)
-    {
-        var diagnostic = PolicyText.Single(PolicyText.Diagnose(text), code);
-        var (line, column) = PolicyText.Locate(text, snippet, occurrence);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal(PolicyText.FileName, diagnostic.Location.File);
-        Assert.Equal((line, column), (diagnostic.Location.Line, diagnostic.Location.Column));
-        return diagnostic;
-    }
+    private static PolicyDiagnostic Expect(string text, string code, string snippet, int occurrence = 1) =>
+        PolicyText.ExpectError(PolicyText.Diagnose(text), text, PolicyText.FileName, code, snippet, occurrence);
 
     [Fact]
     public void Invalid_yaml_is_CUS100_at_the_offending_character()

@@ -9,30 +9,10 @@ namespace Custodian.Tests.Policy;
 /// </summary>
 public sealed class LoaderHostileInputTests
 {
-    private static PolicyDiagnostic Expect(string text, string code, string snippet, int occurrence = 1)
-    {
-        var diagnostic = PolicyText.Single(PolicyText.Diagnose(text), code);
-        var (line, column) = PolicyText.Locate(text, snippet, occurrence);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal(PolicyText.FileName, diagnostic.Location.File);
-        Assert.Equal((line, column), (diagnostic.Location.Line, diagnostic.Location.Column));
-        Assert.False(string.IsNullOrWhiteSpace(diagnostic.Fix), $"no fix in: {diagnostic}");
-        return diagnostic;
-    }
+    private static PolicyDiagnostic Expect(string text, string code, string snippet, int occurrence = 1) =>
+        PolicyText.ExpectError(PolicyText.Diagnose(text), text, PolicyText.FileName, code, snippet, occurrence, withFix: true);
 
-    private static PolicyLoadResult LoadBytes(byte[] bytes)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"custodian-policy-{Guid.NewGuid():N}.yaml");
-        File.WriteAllBytes(path, bytes);
-        try
-        {
-            return PolicyLoader.LoadFile(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static PolicyLoadResult LoadBytes(byte[] bytes) => PolicyText.LoadTempFile(bytes, PolicyLoader.LoadFile);
 
     /// <summary>A billion-laughs file: nine levels of nine aliases, 9^9 values if it were expanded.</summary>
     private static string AliasBomb()

@@ -97,4 +97,36 @@ internal static class PolicyText
         Assert.True(matching.Count == 1, $"expected one {code}, got:{Environment.NewLine}{string.Join(Environment.NewLine, diagnostics)}");
         return matching[0];
     }
+
+    /// <summary>
+    /// The single error with <paramref name="code"/> among <paramref name="diagnostics"/> of <paramref name="text"/>,
+    /// asserted to be in <paramref name="file"/> at the <paramref name="occurrence"/>-th <paramref name="snippet"/> and, when
+    /// <paramref name="withFix"/>, to carry a fix.
+    /// </summary>
+    public static PolicyDiagnostic ExpectError(ImmutableArray<PolicyDiagnostic> diagnostics, string text, string file, string code, string snippet, int occurrence = 1, bool withFix = false)
+    {
+        var diagnostic = Single(diagnostics, code);
+        var (line, column) = Locate(text, snippet, occurrence);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(file, diagnostic.Location.File);
+        Assert.Equal((line, column), (diagnostic.Location.Line, diagnostic.Location.Column));
+        if (withFix) Assert.False(string.IsNullOrWhiteSpace(diagnostic.Fix), $"no fix in: {diagnostic}");
+        return diagnostic;
+    }
+
+    /// <summary>What <paramref name="load"/> makes of <paramref name="bytes"/> written to a temporary file (deleted after).</summary>
+    public static T LoadTempFile<T>(byte[] bytes, Func<string, T> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var path = Path.Combine(Path.GetTempPath(), $"custodian-load-{Guid.NewGuid():N}.yaml");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            return load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -11,30 +11,11 @@ namespace Custodian.Tests.Scenarios;
 /// </summary>
 public sealed class ScenarioLoaderHostileInputTests
 {
-    private static PolicyDiagnostic Expect(string text, string code, string snippet, int occurrence = 1)
-    {
-        var diagnostic = PolicyText.Single(ScenarioText.Diagnose(text), code);
-        var (line, column) = PolicyText.Locate(text, snippet, occurrence);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal(ScenarioText.FileName, diagnostic.Location.File);
-        Assert.Equal((line, column), (diagnostic.Location.Line, diagnostic.Location.Column));
-        Assert.False(string.IsNullOrWhiteSpace(diagnostic.Fix), $"no fix in: {diagnostic}");
-        return diagnostic;
-    }
+    private static PolicyDiagnostic Expect(string text, string code, string snippet, int occurrence = 1) =>
+        PolicyText.ExpectError(ScenarioText.Diagnose(text), text, ScenarioText.FileName, code, snippet, occurrence, withFix: true);
 
-    private static (Scenario? Scenario, System.Collections.Immutable.ImmutableArray<PolicyDiagnostic> Diagnostics) LoadBytes(byte[] bytes)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"custodian-scenario-{Guid.NewGuid():N}.yaml");
-        File.WriteAllBytes(path, bytes);
-        try
-        {
-            return ScenarioLoader.LoadFile(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    private static (Scenario? Scenario, System.Collections.Immutable.ImmutableArray<PolicyDiagnostic> Diagnostics) LoadBytes(byte[] bytes) =>
+        PolicyText.LoadTempFile(bytes, ScenarioLoader.LoadFile);
 
     [Fact]
     public void Minimal_scenario_is_read()
