@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Custodian.Server.Auth;
 using Custodian.Server.Problems;
 using Custodian.Vault;
@@ -82,7 +81,7 @@ internal static class DeviceEndpoints
             Contracts.EventItem item;
             try
             {
-                item = RequestBody.Parse<Contracts.EventItem>(System.Text.Encoding.UTF8.GetBytes(text), $"/{line - 1}");
+                item = RequestBody.Parse<Contracts.EventItem>(text, $"/{line - 1}");
             }
             catch (ApiProblemException e)
             {

@@ -60,6 +60,27 @@ public static partial class RequestBody
             throw Translate<T>(e, pointerPrefix);
         }
 
+        return Required(value, pointerPrefix);
+    }
+
+    /// <summary>As <see cref="Parse{T}(ReadOnlySpan{byte}, string)"/>, for JSON already read as text (a line of NDJSON).</summary>
+    public static T Parse<T>(string json, string pointerPrefix)
+    {
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(json, ServerJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw Translate<T>(e, pointerPrefix);
+        }
+
+        return Required(value, pointerPrefix);
+    }
+
+    private static T Required<T>(T? value, string pointerPrefix)
+    {
         if (value is null) throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "The value is null; send a JSON object.", pointerPrefix);
         if (NullFields.FirstNull(value) is { } at)
         {
