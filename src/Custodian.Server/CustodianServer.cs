@@ -120,7 +120,7 @@ public static partial class CustodianServer
                     await ProblemResponses.WriteAsync(http, 405, ApiErrorCodes.MethodNotAllowed, $"{http.Request.Path} does not answer {http.Request.Method}" + (allowed.Length > 0 ? $"; it answers {allowed}." : "; see /openapi/v1.json."));
                     break;
                 case StatusCodes.Status415UnsupportedMediaType:
-                    await ProblemResponses.WriteAsync(http, 415, ApiErrorCodes.UnsupportedMediaType, UnsupportedMediaTypeDetail(http.Request.Path));
+                    await ProblemResponses.WriteAsync(http, 415, ApiErrorCodes.UnsupportedMediaType, UnsupportedMedia.For(http.Request.Path));
                     break;
                 case StatusCodes.Status400BadRequest:
                     await ProblemResponses.WriteAsync(http, 400, ApiErrorCodes.InvalidField, "A route or query parameter has the wrong format; see /openapi/v1.json for the types.");
@@ -176,15 +176,6 @@ public static partial class CustodianServer
 
         CallerContext.Set(context, key);
         await next(context);
-    }
-
-    private static string UnsupportedMediaTypeDetail(PathString path)
-    {
-        var value = path.Value ?? "";
-        if (value.EndsWith("/events/ndjson", StringComparison.Ordinal))
-            return "Send readings as NDJSON with 'Content-Type: application/x-ndjson', one JSON object per line.";
-        if (value.EndsWith("/policy/versions", StringComparison.Ordinal)) return "Send the policy file as 'Content-Type: application/yaml'.";
-        return "Send the body as JSON with 'Content-Type: application/json'.";
     }
 
     private static async Task WriteExceptionAsync(HttpContext context)

@@ -54,7 +54,7 @@ public static class SqliteVaultFactory
         {
             throw new MasterKeyException(
                 $"The store {Path.GetFullPath(database)} exists but its master key is missing: expected {Path.GetFullPath(keyFile)} or the {MasterKeyProvider.EnvironmentVariable} environment variable. "
-                + $"Put back {MasterKeyProvider.KeyFileName} from the backup taken with the store, or set {MasterKeyProvider.EnvironmentVariable} to the key it was created with; a new key would leave its sealed data unreadable.");
+                + MasterKeyCheck.RestoreAdvice + "; a new key would leave its sealed data unreadable.");
         }
 
         return new MasterKeyProvider(environment).Load(dataDirectory);

@@ -68,7 +68,7 @@ internal static class DeviceEndpoints
     private static async Task<List<EventInput>> ReadNdjsonAsync(HttpContext context)
     {
         if (context.Request.ContentType?.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase) != true)
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType, "Send readings as NDJSON with 'Content-Type: application/x-ndjson', one JSON object per line.");
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType, UnsupportedMedia.Ndjson);
         if (context.Request.ContentLength > IngestLimit)
             throw new ApiProblemException(StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.BodyTooLarge, $"The body is larger than {IngestLimit >> 20} MiB; send smaller batches.");
         var readings = new List<EventInput>();

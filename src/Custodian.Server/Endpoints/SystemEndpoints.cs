@@ -46,7 +46,7 @@ internal static class SystemEndpoints
     {
         context.RequireScope(ApiScope.Admin);
         if (context.Request.ContentType?.Contains("yaml", StringComparison.OrdinalIgnoreCase) != true)
-            throw new Problems.ApiProblemException(StatusCodes.Status415UnsupportedMediaType, Problems.ApiErrorCodes.UnsupportedMediaType, "Send the policy file as 'Content-Type: application/yaml'.");
+            throw new Problems.ApiProblemException(StatusCodes.Status415UnsupportedMediaType, Problems.ApiErrorCodes.UnsupportedMediaType, Problems.UnsupportedMedia.Yaml);
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync(context.RequestAborted);
         DateOnly? date = null;

@@ -23,7 +23,7 @@ public static partial class RequestBody
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         if (!IsJson(request.ContentType))
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType, "Send the body as JSON with 'Content-Type: application/json'.");
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType, UnsupportedMedia.Json);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = limit;
         if (request.ContentLength > limit) throw TooLarge(limit);
 

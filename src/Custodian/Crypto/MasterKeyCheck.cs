@@ -39,6 +39,10 @@ public static class MasterKeyCheck
         return true;
     }
 
+    /// <summary>How to give a store its own key back (without a closing full stop).</summary>
+    public static readonly string RestoreAdvice =
+        $"Put back {MasterKeyProvider.KeyFileName} from the backup taken with the store, or set {MasterKeyProvider.EnvironmentVariable} to the key it was created with";
+
     /// <summary>The refusal for a key that does not match, naming where the key came from and how to put the right one back.</summary>
     public static MasterKeyException Mismatch(string store, string keyDirectory, MasterKeySource source)
     {
@@ -51,6 +55,6 @@ public static class MasterKeyCheck
         };
         return new MasterKeyException(
             $"The master key from {origin} is not the key {store} was written with: its sealed data would not open and new data would be sealed under a second key. "
-            + $"Put back {MasterKeyProvider.KeyFileName} from the backup taken with the store, or set {MasterKeyProvider.EnvironmentVariable} to the key it was created with; every server on one store uses the same key.");
+            + RestoreAdvice + "; every server on one store uses the same key.");
     }
 }
