@@ -18,6 +18,9 @@ public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond =
     /// <summary>What the server has logged so far.</summary>
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The clock the server runs on instead of the system's, when a test moves time (a <c>VirtualClock</c>).</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>The server's runtime: vault, policy and the same key store the server authenticates against.</summary>
     internal CustodianRuntime Runtime => Services.GetRequiredService<CustodianRuntime>();
 
@@ -34,6 +37,7 @@ public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond =
         builder.UseSetting("Custodian:RateLimitPerSecond", rateLimitPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("TestHost:FailingEndpoint", "true");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (Clock is not null) builder.ConfigureServices(services => services.AddSingleton(Clock));
     }
 
     public override async ValueTask DisposeAsync()

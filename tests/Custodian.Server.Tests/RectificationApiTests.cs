@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Custodian.Scenarios;
 using Custodian.Server.Auth;
 using Custodian.Vault;
 
@@ -53,6 +54,29 @@ public sealed class RectificationApiTests : IAsyncLifetime
         using var response = await RawApi.SendAsync(http, HttpMethod.Post, $"/v1/requests/{request}/complete", _admin, """{"category": "user.demographic.date_of_birth", "value": "1947-06-30"}""");
 
         await RawApi.ProblemAsync(response, HttpStatusCode.NotFound, VaultErrorCodes.RecordMissing);
+    }
+
+    [Fact]
+    [CoversCode(VaultErrorCodes.RecordExpired)]
+    public async Task Correcting_a_value_past_its_retention_period_is_record_expired()
+    {
+        // CU6: marketing data is kept up to a year after it was given; after that it is due for deletion, not correction.
+        var clock = new VirtualClock(DateTimeOffset.UtcNow);
+        await using var factory = new CustodianFactory(RepoPaths.Cekura) { Clock = clock };
+        var admin = factory.CreateKey(ApiScope.Admin);
+        var http = factory.CreateClient();
+        var client = factory.Client(admin);
+        var id = await client.CreateSubjectAsync(new(Email: "birthe.four@example.dk"));
+        using var consent = await RawApi.SendAsync(http, HttpMethod.Post, $"/v1/subjects/{id}/consents", admin, """{"purpose": "marketing.communications.email", "given": true, "explicit": true, "method": "web_form"}""");
+        Assert.True(consent.IsSuccessStatusCode, await consent.Content.ReadAsStringAsync());
+        await client.CollectAsync(id, new("marketing.communications.email", [new("user.name", "Birthe Nielsen")]));
+        using var submitted = await RawApi.SendAsync(http, HttpMethod.Post, "/v1/requests", admin, $$"""{"kind": "rectification", "subject": "{{id}}"}""");
+        var request = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+
+        clock.MoveTo(clock.GetUtcNow().AddDays(370));
+        using var response = await RawApi.SendAsync(http, HttpMethod.Post, $"/v1/requests/{request}/complete", admin, """{"category": "user.name", "value": "Birthe Nielsen Holm"}""");
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.Conflict, VaultErrorCodes.RecordExpired);
     }
 
     [Fact]

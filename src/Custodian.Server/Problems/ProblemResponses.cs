@@ -28,7 +28,7 @@ public static class ProblemResponses
         return error.Code switch
         {
             VaultErrorCodes.UnknownSubject or VaultErrorCodes.UnknownBreach or VaultErrorCodes.RecordMissing => (StatusCodes.Status404NotFound, ""),
-            VaultErrorCodes.LookupTaken or VaultErrorCodes.AlreadyPublished or VaultErrorCodes.AlreadyNotified => (StatusCodes.Status409Conflict, ""),
+            VaultErrorCodes.LookupTaken or VaultErrorCodes.AlreadyPublished or VaultErrorCodes.AlreadyNotified or VaultErrorCodes.RecordExpired => (StatusCodes.Status409Conflict, ""),
             VaultErrorCodes.NoticePeriodTooShort => (StatusCodes.Status422UnprocessableEntity, "/effective"),
             VaultErrorCodes.SubjectErased => (StatusCodes.Status410Gone, ""),
             VaultErrorCodes.UnknownPurpose or VaultErrorCodes.UnknownCookieCategory => (StatusCodes.Status400BadRequest, "/purpose"),

@@ -205,8 +205,11 @@ public sealed partial class DataVault
         var category = Policy.Category(ResolveCategory(categoryKey));
         if (!category.Sensitivity.HasFlag(CategorySensitivity.Secret))
             throw new VaultException(VaultErrorCodes.NotASecret, $"'{categoryKey}' is not a secret category.");
+        var now = _clock.GetUtcNow();
         var existing = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null);
-        if (existing is null)
+
+        // A hash past its retention period is not given a new life; the new secret is collected as a new value.
+        if (existing is null || existing.ExpiresAt <= now)
         {
             var purpose = Policy.Purposes.FirstOrDefault(p => p.Categories.Contains(category.Id.Value))
                 ?? throw new VaultException(VaultErrorCodes.UnknownPurpose, $"No purpose of the policy uses '{categoryKey}'.");
@@ -216,10 +219,11 @@ public sealed partial class DataVault
 
         using var sealer = await SubjectSealerAsync(existing.EffectiveKeyOwnerId, cancellationToken)
             ?? throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased.");
-        var now = _clock.GetUtcNow();
         var sealedValue = sealer.Seal(PasswordHasher.Hash(newSecret), new SealBinding(existing.EffectiveKeyOwnerId, categoryKey, existing.RecordId));
+        var (expiresAt, expiryChanges) = await ExpiryOfCorrectionAsync(subjectId, existing, now, cancellationToken);
         await using var tx = await _store.BeginAsync(cancellationToken);
-        await tx.RectifyRecordAsync(existing.RecordId, sealedValue, RecordSource.Provided, existing.PurposeKey, now, existing.ExpiresAt, cancellationToken);
+        await tx.RectifyRecordAsync(existing.RecordId, sealedValue, RecordSource.Provided, existing.PurposeKey, now, expiresAt, cancellationToken);
+        if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
         await tx.AppendAuditAsync(new AuditEntry(now, actor, "secret.reset") { SubjectId = subjectId, Categories = [categoryKey] }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }

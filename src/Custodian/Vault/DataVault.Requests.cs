@@ -118,6 +118,12 @@ public sealed partial class DataVault
         RequireLive(subject, subjectId);
         var record = records.LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null && r.KeyKind == SealingKeyKind.Subject)
             ?? throw new VaultException(VaultErrorCodes.RecordMissing, $"Person '{subjectId}' has no stored '{categoryKey}' to correct; collect it instead.");
+        var now = _clock.GetUtcNow();
+
+        // A value past its retention period is due for deletion, not for a new life: correcting it would store the
+        // corrected value under a clock that has already run out.
+        if (record.ExpiresAt is { } expired && expired <= now)
+            throw new VaultException(VaultErrorCodes.RecordExpired, $"Person '{subjectId}''s '{categoryKey}' reached the end of its retention period on {expired.UtcDateTime:yyyy-MM-dd} and is due for deletion; there is nothing to correct. Collect the value anew if a purpose needs it.");
         if (!category.Sensitivity.HasFlag(CategorySensitivity.PaymentCard) && !category.Sensitivity.HasFlag(CategorySensitivity.Secret) && CardNumberDetector.ContainsCardNumber(value))
             throw new VaultException(VaultErrorCodes.InvalidValue, $"The corrected '{categoryKey}' looks like a payment card number, which is never stored.");
         using var sealer = (record.EffectiveKeyOwnerId == subjectId
@@ -126,17 +132,36 @@ public sealed partial class DataVault
             ?? throw new VaultException(VaultErrorCodes.SubjectErased, $"Person '{subjectId}' was erased.");
         var plain = category.Sensitivity.HasFlag(CategorySensitivity.Secret) ? PasswordHasher.Hash(value) : value;
         var sealedValue = sealer.Seal(plain, new SealBinding(record.EffectiveKeyOwnerId, categoryKey, record.RecordId));
-        var now = _clock.GetUtcNow();
         var recipients = RecipientsFor(categoryId);
+
+        // The corrected value is provided now, so its retention counts from now, as a collected value's would; the
+        // expiry is planned again so the stored expiry and the retention sweep agree.
+        var (expiresAt, expiryChanges) = await ExpiryOfCorrectionAsync(subjectId, record, now, cancellationToken);
         int version;
         await using (var tx = await _store.BeginAsync(cancellationToken))
         {
-            version = await tx.RectifyRecordAsync(record.RecordId, sealedValue, RecordSource.Provided, record.PurposeKey, now, record.ExpiresAt, cancellationToken);
+            version = await tx.RectifyRecordAsync(record.RecordId, sealedValue, RecordSource.Provided, record.PurposeKey, now, expiresAt, cancellationToken);
+            if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
             await tx.AppendAuditAsync(new AuditEntry(now, actor, "record.rectify") { SubjectId = subjectId, Categories = [categoryKey], Purpose = record.PurposeKey, Count = recipients.Count }, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
 
         return new RectificationResult(record.RecordId, categoryKey, version, recipients);
+    }
+
+    /// <summary>
+    /// The expiry of a corrected record, planned as if its value were collected <paramref name="now"/>, and the changes
+    /// the correction causes to the person's other records (it is activity, which <c>last_activity</c> rules count from).
+    /// </summary>
+    private async Task<(DateTimeOffset? ExpiresAt, List<ExpiryUpdate> Changes)> ExpiryOfCorrectionAsync(string subjectId, StoredRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var subject = (PolicyCountsFrom(RetentionAnchor.LastActivity)
+            ? await _store.LoadRetentionSubjectAsync(subjectId, cancellationToken)
+            : await _store.LoadRetentionAnchorsAsync(subjectId, cancellationToken)) ?? new RetentionSubject { SubjectId = subjectId };
+        subject = subject with { Records = [.. subject.Records.Where(r => r.RecordId != record.RecordId)] };
+        List<StoredRecord> corrected = [record with { CollectedAt = now, Source = RecordSource.Provided, ExpiresAt = null }];
+        var changes = PlanNewRecords(subject, corrected, now);
+        return (corrected[0].ExpiresAt, changes);
     }
 
     /// <summary>A request desk on this vault, its key ring and its clock.</summary>

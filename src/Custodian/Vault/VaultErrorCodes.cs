@@ -54,6 +54,9 @@ public static class VaultErrorCodes
     /// <summary>The person has no stored value of that category (rectification needs one).</summary>
     public const string RecordMissing = "record_missing";
 
+    /// <summary>The person's value of that category is past its retention period and due for deletion (it cannot be corrected).</summary>
+    public const string RecordExpired = "record_expired";
+
     /// <summary>A value cannot be stored as given (it looks like a card number…).</summary>
     public const string InvalidValue = "invalid_value";
 }
