@@ -38,10 +38,14 @@ public static partial class Mailbox
 
     /// <summary>Waits for a new sign-in message to <paramref name="to"/> and returns its code.</summary>
     public static async Task<string> WaitForCodeAsync(string directory, string to, ISet<string> seen, TimeSpan timeout) =>
-        CodeOf(await WaitForAsync(directory, to, seen, timeout, s => CodePattern().IsMatch(s)));
+        CodeOf(await WaitForAsync(directory, to, seen, timeout, IsSignIn));
 
-    /// <summary>The six-digit code of a sign-in message.</summary>
-    public static string CodeOf((string Subject, string Body) message) => CodePattern().Match(message.Subject).Value;
+    /// <summary>Whether a subject is a sign-in message's (English or Danish); the code itself is only in the body.</summary>
+    public static bool IsSignIn(string subject) =>
+        subject.StartsWith("Your sign-in code", StringComparison.Ordinal) || subject.StartsWith("Din kode til at logge ind", StringComparison.Ordinal);
+
+    /// <summary>The six-digit code of a sign-in message, from its body.</summary>
+    public static string CodeOf((string Subject, string Body) message) => CodePattern().Match(message.Body).Value;
 
     /// <summary>Every .eml file there now, so later waits see only new ones.</summary>
     public static HashSet<string> Snapshot(string directory) =>

@@ -34,7 +34,7 @@ internal static partial class PrivacyCenterSignIn
 
     /// <summary>
     /// Waits for a sign-in message to <paramref name="to"/> in any of the directories and returns the six-digit code in its
-    /// subject. With <paramref name="seen"/>, messages already in it are skipped and those read are added, so a second
+    /// body (never in its subject). With <paramref name="seen"/>, messages already in it are skipped and those read are added, so a second
     /// sign-in of the same person does not find the first code.
     /// </summary>
     public static async Task<string> WaitForCodeAsync(IReadOnlyList<string> directories, string to, TimeSpan timeout, ISet<string>? seen = null)
@@ -47,7 +47,13 @@ internal static partial class PrivacyCenterSignIn
                 if (seen?.Add(file) == false) continue;
                 var text = await File.ReadAllTextAsync(file);
                 if (!text.Contains("To: " + to + "\r\n", StringComparison.Ordinal)) continue;
-                var code = CodePattern().Match(Encoding.UTF8.GetString(Convert.FromBase64String(SubjectPattern().Match(text).Groups[1].Value))).Value;
+                var subject = Encoding.UTF8.GetString(Convert.FromBase64String(SubjectPattern().Match(text).Groups[1].Value));
+                if (!subject.StartsWith("Your sign-in code", StringComparison.Ordinal) && !subject.StartsWith("Din kode til at logge ind", StringComparison.Ordinal)) continue;
+
+                // The code is in the body only: a subject shows on lock screens and in notification previews.
+                Assert.DoesNotMatch(CodePattern(), subject);
+                var body = Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(text[(text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..].Split("\r\n"))));
+                var code = CodePattern().Match(body).Value;
                 if (code.Length > 0) return code;
             }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Custodian.Server.Auth;
+using Custodian.Server.Ui.Banner;
 using Custodian.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -215,6 +216,46 @@ public sealed partial class PublicSurfaceTests : IAsyncLifetime, IAsyncDisposabl
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("/choices/a~1b~0c", problem.RootElement.GetProperty("pointer").GetString());
+    }
+
+    [Fact]
+    public async Task A_banner_post_that_chooses_nothing_makes_no_visitor()
+    {
+        using var client = _server.CreateClient();
+        var before = await _server.Runtime.Vault.Store.GetAuditHeadAsync(default);
+
+        using var response = await client.PostAsync(new Uri("/consent/cookies", UriKind.Relative), Json(new { choices = new Dictionary<string, bool>() }));
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var after = await _server.Runtime.Vault.Store.GetAuditHeadAsync(default);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(answer.RootElement.TryGetProperty("visitor", out _));
+        Assert.Equal(before.Sequence, after.Sequence);
+    }
+
+    [Fact]
+    public async Task A_visitor_token_is_accepted_for_a_year_and_then_starts_a_new_visitor()
+    {
+        var clock = new Custodian.Scenarios.VirtualClock(DateTimeOffset.UtcNow);
+        await using var server = new CustodianFactory(RepoPaths.Cekura) { Clock = clock };
+        using var client = server.CreateClient();
+        var tokens = server.Services.GetRequiredService<VisitorTokens>();
+        var choose = Json(new { choices = new Dictionary<string, bool> { ["statistics"] = true } });
+        using var first = await client.PostAsync(new Uri("/consent/cookies", UriKind.Relative), choose);
+        var token = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("visitor").GetString();
+        var visitor = tokens.Read(token);
+
+        clock.MoveTo(clock.GetUtcNow() + VisitorTokens.Lifetime - TimeSpan.FromMinutes(1));
+        var withinAYear = tokens.Read(token);
+        clock.MoveTo(clock.GetUtcNow() + TimeSpan.FromMinutes(2));
+        using var late = await client.PostAsync(new Uri("/consent/cookies", UriKind.Relative), Json(new { visitor = token, choices = new Dictionary<string, bool> { ["statistics"] = false } }));
+        var lateVisitor = tokens.Read(JsonDocument.Parse(await late.Content.ReadAsStringAsync()).RootElement.GetProperty("visitor").GetString());
+
+        Assert.NotNull(visitor);
+        Assert.Equal(visitor, withinAYear);
+        Assert.Null(tokens.Read(token));
+        Assert.NotNull(lateVisitor);
+        Assert.NotEqual(visitor, lateVisitor);
     }
 
     [Fact]

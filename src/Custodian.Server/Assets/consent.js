@@ -72,7 +72,7 @@
         if (!response.ok) throw new Error('HTTP ' + response.status);
         return response.json();
       }).then(function (answer) {
-        state.visitor = answer.visitor;
+        state.visitor = answer.visitor || null;
         persist();
         document.dispatchEvent(new CustomEvent('custodian:recorded', { detail: answer }));
         return answer;

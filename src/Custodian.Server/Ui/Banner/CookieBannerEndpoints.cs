@@ -67,6 +67,10 @@ internal static class CookieBannerEndpoints
         var gpc = body.Gpc || context.Request.Headers["Sec-GPC"] == "1";
         var subject = tokens.Read(body.Visitor);
         if (subject is not null && await vault.Store.GetSubjectAsync(subject, context.RequestAborted) is not { ShreddedAt: null, MergedInto: null }) subject = null;
+
+        // A post that chooses nothing (no category to record, no GPC opt-out) makes no visitor: there is nothing to keep.
+        if (subject is null && !gpc && !cookies.Any(c => !c.Required && choices.ContainsKey(c.Key)))
+            return TypedResults.Ok(new BannerAnswer(null, gpc, []));
         subject ??= await vault.CreateSubjectAsync(new NewSubject(), Actor, context.RequestAborted);
         var (state, _) = await vault.LoadFactsAsync(subject, context.RequestAborted);
 

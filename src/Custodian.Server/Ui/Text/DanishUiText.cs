@@ -154,7 +154,7 @@ internal sealed class DanishUiText : UiText
     public override string StartAgain => "Start forfra";
     public override string SignedIn => "Du er logget ind.";
     public override (string Subject, string Body) SignInMessage(string controller, string code, int minutes) =>
-        ($"Din kode til at logge ind: {code}", $"Hej\n\nSkriv denne kode for at logge ind i privatlivscentret hos {controller}:\n\n    {code}\n\nKoden virker i {minutes} minutter. Hvis du ikke har forsøgt at logge ind, kan du se bort fra denne besked.\n\n{controller}");
+        ($"Din kode til at logge ind hos {controller}", $"Hej\n\nSkriv denne kode for at logge ind i privatlivscentret hos {controller}:\n\n    {code}\n\nKoden virker i {minutes} minutter. Hvis du ikke har forsøgt at logge ind, kan du se bort fra denne besked.\n\n{controller}");
     public override string MyDataTitle => "Mine data";
     public override string MyDataIntro(string controller) => $"Her er alle de personoplysninger, {controller} har om dig, hvad vi bruger dem til, og hvornår vi sletter dem.";
     public override string RestrictedNote => "Du har bedt os begrænse brugen af dine data: Vi opbevarer dem kun og bruger dem kun til retskrav, indtil begrænsningen ophæves.";

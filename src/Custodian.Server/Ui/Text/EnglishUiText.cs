@@ -154,7 +154,7 @@ internal sealed class EnglishUiText : UiText
     public override string StartAgain => "Start again";
     public override string SignedIn => "You are signed in.";
     public override (string Subject, string Body) SignInMessage(string controller, string code, int minutes) =>
-        ($"Your sign-in code: {code}", $"Hello,\n\nTo sign in to the privacy center of {controller}, enter this code:\n\n    {code}\n\nThe code works for {minutes} minutes. If you did not try to sign in, ignore this message.\n\n{controller}");
+        ($"Your sign-in code for {controller}", $"Hello,\n\nTo sign in to the privacy center of {controller}, enter this code:\n\n    {code}\n\nThe code works for {minutes} minutes. If you did not try to sign in, ignore this message.\n\n{controller}");
     public override string MyDataTitle => "My data";
     public override string MyDataIntro(string controller) => $"This is all the personal data {controller} holds about you, with what we use it for and when we delete it.";
     public override string RestrictedNote => "You asked us to restrict the use of your data: we only store it, and use it for legal claims, until the restriction is lifted.";
