@@ -39,6 +39,7 @@ public sealed class StoreOpeningTests : IDisposable
         { ["audit", "verify", "--data", "{data}"] },
         { ["outbox", "send", "--data", "{data}"] },
         { ["serve", "--policy", "{policy}", "--data", "{data}", "--urls", "http://127.0.0.1:0"] },
+        { ["audit", "verify", "--data", "{data}"] },
     };
 
     private string[] Fill(string[] args) =>
@@ -88,6 +89,7 @@ public sealed class StoreOpeningTests : IDisposable
         { ["audit", "verify", "--data", "{data}"] },
         { ["outbox", "send", "--data", "{data}"] },
         { ["serve", "--policy", "{policy}", "--data", "{data}", "--urls", "http://127.0.0.1:0"] },
+        { ["audit", "verify", "--data", "{data}"] },
     };
 
     [Theory]
@@ -143,6 +145,7 @@ public sealed class StoreOpeningTests : IDisposable
         { ["requests", "list", "--policy", "{policy}", "--data", "{data}"] },
         { ["stats", "export", "--policy", "{policy}", "--data", "{data}", "--purpose", "essential.service"] },
         { ["serve", "--policy", "{policy}", "--data", "{data}", "--urls", "http://127.0.0.1:0"] },
+        { ["audit", "verify", "--data", "{data}"] },
     };
 
     [Theory]

@@ -91,6 +91,14 @@ internal static class AuditCommands
                 return ExitCodes.Unreadable;
             }
 
+            // Under another key every checkpoint signature fails, which would read as tampering; say what is wrong instead.
+            if (!await MasterKeyCheck.MatchesAsync(store, keys, cancellationToken))
+            {
+                var described = postgres is null ? Path.GetFullPath(Path.Combine(dataDirectory, SqliteVaultStoreOptions.DatabaseFileName)) : $"the PostgreSQL schema '{schema}'";
+                console.Error.WriteLine($"error: {MasterKeyCheck.Mismatch(described, dataDirectory, master.Source).Message} Nothing was verified.");
+                return ExitCodes.Unreadable;
+            }
+
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await new AuditVerifier(signer).VerifyAsync(store, cancellationToken);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);

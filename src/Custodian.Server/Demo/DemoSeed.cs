@@ -84,7 +84,7 @@ public static class DemoSeed
                 $"alarm-unit check ok; battery {90 - (h / 6)}%; {random.Next(0, 3)} button presses",
                 $"SAFE-{4100 + i}")).ToList();
             await vault.AppendEventsAsync(id, "essential.service", readings, Actor, ct);
-            progress.WriteLine($"  seeded {name} ({id})");
+            progress.WriteLine($"  seeded named customer {i + 1} of {People.Count} ({id})");
         }
 
         await vault.AuthoriseRecipientAsync(named[0], "family_member", true, Actor, ct);
