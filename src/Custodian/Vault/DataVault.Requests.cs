@@ -155,9 +155,19 @@ public sealed partial class DataVault
     /// </summary>
     private async Task<(DateTimeOffset? ExpiresAt, List<ExpiryUpdate> Changes)> ExpiryOfCorrectionAsync(string subjectId, StoredRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var subject = (PolicyCountsFrom(RetentionAnchor.LastActivity)
-            ? await _store.LoadRetentionSubjectAsync(subjectId, cancellationToken)
-            : await _store.LoadRetentionAnchorsAsync(subjectId, cancellationToken)) ?? new RetentionSubject { SubjectId = subjectId };
+        // No rule covers it (a policy change left it so): the stored expiry stands, as the sweep leaves such records be.
+        var planner = _policy.Planner;
+        var coverage = planner.Coverage(record.CategoryKey, record.PurposeKey);
+        if (coverage.IsEmpty) return (record.ExpiresAt, []);
+
+        // Rules that count from the collection alone need none of the person's facts; others (and last-activity rules,
+        // for which the correction is activity that moves the person's other records) read them.
+        var anchored = PolicyCountsFrom(RetentionAnchor.LastActivity) || coverage.Ordinary.Concat(coverage.LegalDuty).Any(i => planner.Rules[i].From != RetentionAnchor.Collected);
+        var subject = !anchored
+            ? new RetentionSubject { SubjectId = subjectId }
+            : (PolicyCountsFrom(RetentionAnchor.LastActivity)
+                ? await _store.LoadRetentionSubjectAsync(subjectId, cancellationToken)
+                : await _store.LoadRetentionAnchorsAsync(subjectId, cancellationToken)) ?? new RetentionSubject { SubjectId = subjectId };
         subject = subject with { Records = [.. subject.Records.Where(r => r.RecordId != record.RecordId)] };
         List<StoredRecord> corrected = [record with { CollectedAt = now, Source = RecordSource.Provided, ExpiresAt = null }];
         var changes = PlanNewRecords(subject, corrected, now);

@@ -65,6 +65,25 @@ public sealed class RectificationRetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_correction_leaves_an_expiry_counted_from_the_end_of_the_relationship_where_it_was()
+    {
+        // CU6: customer data is kept at most 2 months after the customer relationship ends; a correction does not move that.
+        var id = await Vault.CreateSubjectAsync(new NewSubject(), "test", Ct);
+        await Vault.RecordRelationshipAsync(id, "subscription", "opened", "test", Ct);
+        await Vault.CollectAsync(id, "essential.service", [new CollectValue("user.contact.address", "Nørregade 22")], "test", Ct);
+        _temp.Clock.MoveTo(Start.AddMonths(3));
+        await Vault.RecordRelationshipAsync(id, "subscription", "ended", "test", Ct);
+        var before = Assert.Single(await Vault.Store.GetRecordsAsync(id, "user.contact.address", Ct));
+
+        _temp.Clock.MoveTo(Start.AddMonths(4));
+        await Vault.RectifyAsync(id, "user.contact.address", "Vestergade 3", "test", Ct);
+        var after = Assert.Single(await Vault.Store.GetRecordsAsync(id, "user.contact.address", Ct));
+
+        Assert.Equal(Start.AddMonths(5), before.ExpiresAt);
+        Assert.Equal(before.ExpiresAt, after.ExpiresAt);
+    }
+
+    [Fact]
     public async Task A_value_past_its_retention_period_is_not_corrected_and_stays_due()
     {
         var id = await SubscriberAsync();
