@@ -45,6 +45,20 @@ public class ExampleScenarioTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
+    public void Scenario_names_only_keys_its_policy_or_its_published_versions_declare(string scenarioFile)
+    {
+        var company = scenarioFile.Split(System.IO.Path.DirectorySeparatorChar)[1];
+        var policy = PolicyCompiler.CompileFile(RepositoryRoot.Combine("examples", company, "policy.yaml"));
+        var (scenario, diagnostics) = ScenarioLoader.LoadFile(RepositoryRoot.Combine(scenarioFile));
+        Assert.True(scenario is not null, string.Join(Environment.NewLine, diagnostics));
+
+        var undeclared = ScenarioKeyCheck.Check(scenario!, policy);
+
+        Assert.True(undeclared.IsEmpty, string.Join(Environment.NewLine, undeclared));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
     public async Task Scenario_holds(string scenarioFile)
     {
         var company = scenarioFile.Split(System.IO.Path.DirectorySeparatorChar)[1];

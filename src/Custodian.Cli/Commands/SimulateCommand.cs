@@ -16,8 +16,11 @@ internal static class SimulateCommand
         var scenarios = new Argument<string[]>("SCENARIO") { Description = "Scenario files, or folders of *.yaml scenarios.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("simulate", """
             Run scenarios against the policy: each on a fresh temporary SQLite store and a virtual clock, through the same vault
-            and decision engine the server uses. Prints one line per expectation (ok, or FAIL with expected and actual).
-            Exit codes: 0 all held, 1 an expectation failed or a step could not run, 2 a file could not be read.
+            and decision engine the server uses. Prints one line per expectation (ok, or FAIL with expected and actual), at
+            the file, line and column of its step. A scenario file with errors, or naming a purpose, category, recipient or
+            permission that neither the policy nor a version the scenario publishes declares (CUS219), does not run.
+            Exit codes: 0 all held, 1 a scenario file has errors, an expectation failed or a step could not run, 2 a file
+            could not be read.
 
             Example:
               custodian simulate examples/cekura/policy.yaml examples/cekura/scenarios/
@@ -54,8 +57,11 @@ internal static class SimulateCommand
         foreach (var file in files)
         {
             var (scenario, diagnostics) = ScenarioLoader.LoadFile(file);
-            foreach (var diagnostic in diagnostics) console.Error.WriteLine(diagnostic);
-            if (scenario is null)
+
+            // A purpose, category, recipient or permission no policy of the scenario declares is found before anything runs.
+            var undeclared = scenario is null ? [] : ScenarioKeyCheck.Check(scenario, compiled);
+            foreach (var diagnostic in diagnostics.AddRange(undeclared)) console.Error.WriteLine(diagnostic);
+            if (scenario is null || !undeclared.IsEmpty)
             {
                 if (diagnostics.Any(d => d.Code == PolicyCodes.Unreadable)) return ExitCodes.Unreadable;
                 failed++;

@@ -110,4 +110,10 @@ public static class PolicyCodes
 
     /// <summary>A consent purpose declares it cannot be opted out of: consent can always be withdrawn.</summary>
     public const string ConsentWithoutOptOut = "CUS218";
+
+    /// <summary>
+    /// A scenario step names a purpose, category, recipient, permission or cookie category that neither the policy it runs
+    /// against nor any policy version the scenario publishes declares.
+    /// </summary>
+    public const string UndeclaredInScenario = "CUS219";
 }

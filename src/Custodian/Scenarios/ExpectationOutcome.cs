@@ -10,8 +10,11 @@ namespace Custodian.Scenarios;
 /// <param name="Actual">The actual value, for a failure.</param>
 public sealed record ExpectationOutcome(SourceLocation Location, string Description, bool Passed, string? Expected = null, string? Actual = null)
 {
-    /// <summary>The report line: <c>ok   file:line description</c> or <c>FAIL file:line description: expected …, got …</c>.</summary>
+    /// <summary>
+    /// The report line: <c>ok   file:line:column description</c> or <c>FAIL file:line:column description: expected …, got …</c>
+    /// (the step's place, as diagnostics give it, so an editor jumps to the step).
+    /// </summary>
     public override string ToString() => Passed
-        ? $"ok   {Location.File}:{Location.Line} {Description}"
-        : $"FAIL {Location.File}:{Location.Line} {Description}: expected {Expected}, got {Actual}";
+        ? $"ok   {Location} {Description}"
+        : $"FAIL {Location} {Description}: expected {Expected}, got {Actual}";
 }

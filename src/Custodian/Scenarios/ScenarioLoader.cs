@@ -222,10 +222,11 @@ public static class ScenarioLoader
 
         reading.Previous ??= (reading.At, reading.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var fields = new Dictionary<string, object>(StringComparer.Ordinal);
+        var places = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (key, value) in map.Entries)
         {
             if (key.Value is "at" or "subject") continue;
-            var read = ReadField(context, kind, key.Value!, value);
+            var read = ReadField(context, kind, key.Value!, value, places);
             if (read is not null) fields[key.Value!] = read;
         }
 
@@ -236,7 +237,7 @@ public static class ScenarioLoader
         if (subject is not null) CheckPerson(reading, map.Get("subject")!, subject, "subject");
         if (kind == "merge" && fields.GetValueOrDefault("merge") is string duplicate) CheckPerson(reading, map.Get("merge")!, duplicate, "merge");
         if (kind == "create" && fields.GetValueOrDefault("create") is string created && created.Length > 0) reading.People.Add(created);
-        return new ScenarioStep(reading.At, subject, kind, fields, context.At(node));
+        return new ScenarioStep(reading.At, subject, kind, fields, context.At(node)) { ValueLocations = places };
     }
 
     /// <summary>A key of an action-less step that is close to an action's name, with the nearest actions.</summary>
@@ -262,7 +263,8 @@ public static class ScenarioLoader
         reading.Context.Error(PolicyCodes.UndeclaredReference, node, $"'{field}: {Suggestions.Quote(alias)}' names no person created before this step", fix);
     }
 
-    private static object? ReadField(PolicyReadContext context, string kind, string name, YamlNode node)
+    /// <summary>Reads one field of a step; where each of its values is written goes to <paramref name="places"/> (see <see cref="ScenarioStep.ValueLocations"/>).</summary>
+    private static object? ReadField(PolicyReadContext context, string kind, string name, YamlNode node, Dictionary<string, SourceLocation> places)
     {
         var empty = node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" };
         if (MapFields.TryGetValue(name, out var lines))
@@ -283,6 +285,7 @@ public static class ScenarioLoader
                 var text = context.Scalar(value, $"'{key.Value}' in '{name}'");
                 if (text is null) continue;
                 if (name == "dropped" && !IsCount(text)) context.Error(PolicyCodes.InvalidValue, value, $"'{key.Value}' in 'dropped' must be a count, not '{Suggestions.Quote(text)}'", "write a whole number, e.g. 0 or 3");
+                places[ScenarioStep.KeyPath(name, key.Value!)] = context.At(key);
                 pairs.Add(new(key.Value!, text));
             }
 
@@ -312,6 +315,7 @@ public static class ScenarioLoader
                     var text = context.Scalar(value, $"'{key.Value}' in a reading");
                     if (text is null) continue;
                     if (key.Value == "at" && ParseInstant(context, value, "'at' in a reading") is null) continue;
+                    places[ScenarioStep.ItemPath(name, rows.Count, key.Value!)] = context.At(value);
                     row[key.Value!] = text;
                 }
 
@@ -324,13 +328,15 @@ public static class ScenarioLoader
         if (ListFields.Contains(name))
         {
             if (empty) return new List<string>();
-            return node is YamlMappingNode
-                ? ListError(context, name, node)
-                : (IReadOnlyList<string>)context.List(node, $"'{name}'").Select(i => i.Value).ToList();
+            if (node is YamlMappingNode) return ListError(context, name, node);
+            var items = context.List(node, $"'{name}'");
+            for (var i = 0; i < items.Length; i++) places[ScenarioStep.ItemPath(name, i)] = context.At(items[i].Node);
+            return items.Select(i => i.Value).ToList();
         }
 
         var scalar = context.Scalar(node, $"'{name}' in a step");
         if (scalar is null) return null;
+        places[name] = context.At(node);
         CheckScalar(context, kind, name, node, scalar);
         return scalar;
     }

@@ -140,7 +140,7 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
     /// <summary>Publishes a policy version; with <c>refused:</c> the step expects the publication to be refused with that code.</summary>
     private static async Task<ExpectationOutcome?> PublishAsync(Run run, ScenarioStep step, CancellationToken ct)
     {
-        var path = Path.Combine(Path.GetDirectoryName(step.Location.File) ?? ".", step.Text("publish") ?? "");
+        var path = PublishedPath(step);
         var effective = step.Text("effective") is { } e ? DateOnly.ParseExact(e, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
         var refused = step.Text("refused");
         string? actual = null;
@@ -156,6 +156,10 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
         if (refused is null) return null;
         return new ExpectationOutcome(step.Location, $"{step.At:yyyy-MM-dd} publishing {Path.GetFileName(path)} is refused ({refused})", actual == refused, refused, actual ?? "published");
     }
+
+    /// <summary>The policy file a <c>publish</c> step names: relative to the scenario file's folder.</summary>
+    internal static string PublishedPath(ScenarioStep step) =>
+        Path.Combine(Path.GetDirectoryName(step.Location.File) ?? ".", step.Text("publish") ?? "");
 
     private static List<EventInput> Readings(ScenarioStep step) => step.Rows("readings").Select(r => new EventInput(
         r["category"],
