@@ -74,16 +74,16 @@ public sealed partial class CustodianClient
     public Task<IReadOnlyList<DecisionAnswer>> DecideAsync(string subjectId, IReadOnlyList<DecisionItem> questions, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
         SendAsync<IReadOnlyList<DecisionAnswer>>(HttpMethod.Post, $"v1/subjects/{Escape(subjectId)}/decisions", new { questions, at }, cancellationToken);
 
-    /// <summary>Checks a secret (password) against the stored hash without ever reading it.</summary>
-    public async Task<bool> VerifySecretAsync(string subjectId, string category, string value, CancellationToken cancellationToken = default)
+    /// <summary>Checks a secret (password) against the stored hash for a purpose (signing in, say) without ever reading it.</summary>
+    public async Task<bool> VerifySecretAsync(string subjectId, string category, string value, string purpose, CancellationToken cancellationToken = default)
     {
-        var body = await SendAsync<JsonElement>(HttpMethod.Post, $"v1/subjects/{Escape(subjectId)}/secrets/{Escape(category)}/verify", new { value }, cancellationToken);
+        var body = await SendAsync<JsonElement>(HttpMethod.Post, $"v1/subjects/{Escape(subjectId)}/secrets/{Escape(category)}/verify", new { value, purpose }, cancellationToken);
         return body.GetProperty("verified").GetBoolean();
     }
 
-    /// <summary>Sets a new secret (password).</summary>
-    public Task ResetSecretAsync(string subjectId, string category, string value, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, $"v1/subjects/{Escape(subjectId)}/secrets/{Escape(category)}", new { value }, cancellationToken);
+    /// <summary>Sets a new secret (password) for a purpose.</summary>
+    public Task ResetSecretAsync(string subjectId, string category, string value, string purpose, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"v1/subjects/{Escape(subjectId)}/secrets/{Escape(category)}", new { value, purpose }, cancellationToken);
 
     /// <summary>The policy in force.</summary>
     public Task<PolicySummary> GetPolicyAsync(CancellationToken cancellationToken = default) =>

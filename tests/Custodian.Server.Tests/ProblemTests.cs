@@ -469,7 +469,7 @@ public sealed class ProblemTests(CekuraServer server)
     {
         var (id, _) = await server.NewPersonAsync();
 
-        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/secrets/user.contact.email/verify", server.ServiceKey, """{"value": "x"}""");
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/secrets/user.contact.email/verify", server.ServiceKey, """{"value": "x", "purpose": "essential.service"}""");
 
         await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, VaultErrorCodes.NotASecret);
     }

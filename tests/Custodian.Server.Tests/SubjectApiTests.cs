@@ -170,7 +170,7 @@ public sealed class SubjectApiTests(CekuraServer server)
     {
         var (id, _) = await server.NewPersonAsync();
 
-        var error = await Assert.ThrowsAsync<CustodianApiException>(() => server.Service.VerifySecretAsync(id, "user.contact.email", "x"));
+        var error = await Assert.ThrowsAsync<CustodianApiException>(() => server.Service.VerifySecretAsync(id, "user.contact.email", "x", "essential.service"));
 
         Assert.Equal("not_a_secret", error.Code);
     }

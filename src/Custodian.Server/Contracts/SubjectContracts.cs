@@ -232,9 +232,12 @@ public sealed record DecisionItem
     public string? Recipient { get; init; }
 }
 
-/// <summary>A secret value to verify or set.</summary>
+/// <summary>A secret value to verify or set, for a purpose (signing in, say).</summary>
 public sealed record SecretRequest
 {
     /// <summary>The secret (never stored as given, never returned).</summary>
     public required string Value { get; init; }
+
+    /// <summary>The purpose the secret is checked or set for; the key must be bound to it and the policy must allow it.</summary>
+    public required string Purpose { get; init; }
 }

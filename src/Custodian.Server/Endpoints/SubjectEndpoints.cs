@@ -27,8 +27,10 @@ internal static class SubjectEndpoints
         person.MapGet("/data", ReadAsync).WithSummary("Read a person's data for a purpose").WithDescription("Returns the values the policy allows for this purpose (and recipient) and, for the rest, only reason codes.");
         person.MapPost("/events", EventsAsync).AcceptsJson<EventBatchRequest>().WithSummary("Append a batch of readings").WithDescription("Each reading is decided before it is stored; dropped readings are counted by reason.");
         person.MapPost("/decisions", DecideAsync).AcceptsJson<DecisionsRequest>().WithSummary("Decide uses without reading data");
-        person.MapPost("/secrets/{category}/verify", VerifySecretAsync).AcceptsJson<SecretRequest>().WithSummary("Verify a secret (password) without ever reading it");
-        person.MapPut("/secrets/{category}", ResetSecretAsync).AcceptsJson<SecretRequest>().WithSummary("Reset a secret (password)");
+        person.MapPost("/secrets/{category}/verify", VerifySecretAsync).AcceptsJson<SecretRequest>().WithSummary("Verify a secret (password) for a purpose without ever reading it")
+            .WithDescription("Decided like a read for the purpose named (a restriction or a missing contract refuses it with use_denied); five wrong secrets within 15 minutes refuse further checks with too_many_attempts.");
+        person.MapPut("/secrets/{category}", ResetSecretAsync).AcceptsJson<SecretRequest>().WithSummary("Reset a secret (password) for a purpose")
+            .WithDescription("Decided as a collection for the purpose named; a refused use changes nothing and answers use_denied.");
     }
 
     private static async Task<Created<SubjectResponse>> CreateAsync(HttpContext context, CustodianRuntime runtime)
@@ -107,16 +109,16 @@ internal static class SubjectEndpoints
 
     private static async Task<Ok<SecretCheck>> VerifySecretAsync(string id, string category, HttpContext context, CustodianRuntime runtime)
     {
-        context.RequirePersonalDataScope();
         var body = await RequestBody.ReadAsync<SecretRequest>(context);
-        return TypedResults.Ok(new SecretCheck(await runtime.Vault.VerifySecretAsync(id, category, body.Value, context.Actor(), context.RequestAborted)));
+        await context.RequirePurposeAsync(runtime, body.Purpose, id);
+        return TypedResults.Ok(new SecretCheck(await runtime.Vault.VerifySecretAsync(id, category, body.Value, body.Purpose, context.Actor(), context.RequestAborted)));
     }
 
     private static async Task<NoContent> ResetSecretAsync(string id, string category, HttpContext context, CustodianRuntime runtime)
     {
-        context.RequirePersonalDataScope();
         var body = await RequestBody.ReadAsync<SecretRequest>(context);
-        await runtime.Vault.ResetSecretAsync(id, category, body.Value, context.Actor(), context.RequestAborted);
+        await context.RequirePurposeAsync(runtime, body.Purpose, id);
+        await runtime.Vault.ResetSecretAsync(id, category, body.Value, body.Purpose, context.Actor(), context.RequestAborted);
         return TypedResults.NoContent();
     }
 

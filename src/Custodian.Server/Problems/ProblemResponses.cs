@@ -31,6 +31,8 @@ public static class ProblemResponses
             VaultErrorCodes.LookupTaken or VaultErrorCodes.AlreadyPublished or VaultErrorCodes.AlreadyNotified or VaultErrorCodes.RecordExpired => (StatusCodes.Status409Conflict, ""),
             VaultErrorCodes.NoticePeriodTooShort => (StatusCodes.Status422UnprocessableEntity, "/effective"),
             VaultErrorCodes.SubjectErased => (StatusCodes.Status410Gone, ""),
+            VaultErrorCodes.UseDenied => (StatusCodes.Status403Forbidden, ""),
+            VaultErrorCodes.TooManyAttempts => (StatusCodes.Status429TooManyRequests, ""),
             VaultErrorCodes.UnknownPurpose or VaultErrorCodes.UnknownCookieCategory => (StatusCodes.Status400BadRequest, "/purpose"),
             VaultErrorCodes.UnknownRecipient => (StatusCodes.Status400BadRequest, "/recipient"),
             VaultErrorCodes.UnknownPermission => (StatusCodes.Status400BadRequest, "/permission"),

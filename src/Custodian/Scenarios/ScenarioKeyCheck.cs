@@ -136,7 +136,7 @@ public static class ScenarioKeyCheck
                 yield return new(KeyKind.Category, key, ScenarioStep.ItemPath("readings", i, "category"), $"'category: {Suggestions.Quote(key)}' in a reading");
         }
 
-        if (step.Kind is not ("expect" or "request" or "complete_request" or "breach")) yield break;
+        if (step.Kind is not ("expect" or "request" or "complete_request" or "breach" or "reset_password")) yield break;
         foreach (var (field, kind) in KeyFields)
         {
             if (!step.Fields.TryGetValue(field, out var value)) continue;

@@ -51,7 +51,7 @@ public static class ScenarioLoader
         ["bind_device"] = ["type", "name", "mac", "wifi", "firmware"],
         ["unbind_device"] = [],
         ["try_now"] = ["readings"],
-        ["reset_password"] = ["value"],
+        ["reset_password"] = ["value", "purpose"],
         ["request"] = ["name", "verify", "by", "email", "purpose", "language", "reason"],
         ["complete_request"] = ["category", "value"],
         ["extend_request"] = ["reason", "by"],

@@ -89,7 +89,8 @@ public sealed partial class ScenarioRunner
             case "password":
                 {
                     var verifies = step.Flag("verifies", true);
-                    var ok = await vault.VerifySecretAsync(run.Subject(step), category ?? "user.authorization.password", step.Text("value") ?? "", Actor, ct);
+                    var secret = category ?? "user.authorization.password";
+                    var ok = await vault.VerifySecretAsync(run.Subject(step), secret, step.Text("value") ?? "", SecretPurpose(vault, step, secret), Actor, ct);
                     return Outcome($"{who}: the password {(verifies ? "verifies" : "does not verify")}", ok == verifies, verifies ? "verifies" : "rejected", ok ? "verifies" : "rejected");
                 }
 

@@ -126,7 +126,7 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
                 await vault.MergeSubjectsAsync(run.Subject(step), run.Alias(arg), Actor, ct);
                 return;
             case "reset_password":
-                await vault.ResetSecretAsync(run.Subject(step), arg, step.Text("value") ?? "", Actor, ct);
+                await vault.ResetSecretAsync(run.Subject(step), arg, step.Text("value") ?? "", SecretPurpose(vault, step, arg), Actor, ct);
                 return;
             case "retention":
                 await RunRetentionStepAsync(run, step, ct);
@@ -160,6 +160,18 @@ public sealed partial class ScenarioRunner(Func<VirtualClock, CancellationToken,
     /// <summary>The policy file a <c>publish</c> step names: relative to the scenario file's folder.</summary>
     internal static string PublishedPath(ScenarioStep step) =>
         Path.Combine(Path.GetDirectoryName(step.Location.File) ?? ".", step.Text("publish") ?? "");
+
+    /// <summary>
+    /// The purpose a password step checks or sets the secret for: the step's <c>purpose:</c>, or else the first purpose
+    /// of the policy that lists the category (a sign-in purpose in the examples).
+    /// </summary>
+    private static string SecretPurpose(DataVault vault, ScenarioStep step, string categoryKey)
+    {
+        if (step.Text("purpose") is { } named) return named;
+        var category = vault.ResolveCategory(categoryKey);
+        return vault.Policy.Purposes.FirstOrDefault(p => p.Categories.Contains(category.Value))?.Key
+            ?? throw new VaultException(VaultErrorCodes.UnknownPurpose, $"No purpose of the policy uses '{categoryKey}'; name one with 'purpose:'.");
+    }
 
     private static List<EventInput> Readings(ScenarioStep step) => step.Rows("readings").Select(r => new EventInput(
         r["category"],

@@ -180,14 +180,34 @@ public sealed partial class DataVault
         return (answers, entry);
     }
 
-    /// <summary>Checks a secret (password) against the stored hash without ever returning it (CK1, IS11).</summary>
-    public async Task<bool> VerifySecretAsync(string subjectId, string categoryKey, string candidate, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a secret (password) against the stored hash without ever returning it (CK1, IS11), for a purpose: the check
+    /// is a use of the person's data, decided by the same rule as a read except that the secret never leaves. A
+    /// person with no secret of that category does not match. After <see cref="SecretAttempts.MaxFailures"/> wrong
+    /// secrets within <see cref="SecretAttempts.Window"/> further checks are refused with <c>too_many_attempts</c>.
+    /// </summary>
+    public async Task<bool> VerifySecretAsync(string subjectId, string categoryKey, string candidate, string purposeKey, string actor, CancellationToken cancellationToken)
     {
-        var category = Policy.Category(ResolveCategory(categoryKey));
-        if (!category.Sensitivity.HasFlag(CategorySensitivity.Secret))
-            throw new VaultException(VaultErrorCodes.NotASecret, $"'{categoryKey}' is not a secret category; read it for a purpose instead.");
+        RequireSecretCategory(categoryKey);
         await RequireLiveSubjectAsync(subjectId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var entry = new AuditEntry(now, actor, "secret.verify") { SubjectId = subjectId, Purpose = purposeKey, Categories = [categoryKey] };
+        if (_secretAttempts.BlockedUntil(subjectId, categoryKey) is { } until)
+        {
+            await AuditAsync(entry with { ReasonCodes = [VaultErrorCodes.TooManyAttempts] }, cancellationToken);
+            throw new VaultException(VaultErrorCodes.TooManyAttempts,
+                $"Too many wrong secrets for this person's '{categoryKey}'; checks resume at {until.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}.");
+        }
+
         var record = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null);
+        var status = record is null ? RecordStatus.Missing : record.ExpiresAt <= now ? RecordStatus.Expired : RecordStatus.Present;
+        var decision = await DecideSecretUseAsync(subjectId, categoryKey, purposeKey, DecisionUse.Verify, status, now, cancellationToken);
+        if (!decision.Allowed && decision.Reasons != DecisionReason.RecordMissing)
+        {
+            await AuditAsync(entry with { ReasonCodes = [.. DecisionReasons.Codes(decision.Reasons)] }, cancellationToken);
+            throw UseDenied("Checking", categoryKey, purposeKey, decision);
+        }
+
         var ok = false;
         if (record is not null)
         {
@@ -195,26 +215,40 @@ public sealed partial class DataVault
             ok = sealer is not null && PasswordHasher.Verify(candidate, sealer.OpenString(record.Sealed!, new SealBinding(record.EffectiveKeyOwnerId, categoryKey, record.RecordId)));
         }
 
-        await AuditAsync(new AuditEntry(_clock.GetUtcNow(), actor, "secret.verify") { SubjectId = subjectId, Categories = [categoryKey], ReasonCodes = ok ? [] : ["secret_mismatch"] }, cancellationToken);
+        _secretAttempts.Record(subjectId, categoryKey, ok);
+        await AuditAsync(entry with { ReasonCodes = ok ? [] : ["secret_mismatch"] }, cancellationToken);
         return ok;
     }
 
-    /// <summary>Replaces a secret with a new one (a reset); the old hash is destroyed, never re-sent (IS11).</summary>
-    public async Task ResetSecretAsync(string subjectId, string categoryKey, string newSecret, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces a secret with a new one (a reset) for a purpose, decided as a collection for that purpose: the old hash
+    /// is destroyed, never re-sent (IS11). A person with no live secret of that category has the new one collected; a
+    /// use the policy does not allow (no contract, a restriction…) is refused with <c>use_denied</c> and nothing changes.
+    /// </summary>
+    public async Task ResetSecretAsync(string subjectId, string categoryKey, string newSecret, string purposeKey, string actor, CancellationToken cancellationToken)
     {
-        var category = Policy.Category(ResolveCategory(categoryKey));
-        if (!category.Sensitivity.HasFlag(CategorySensitivity.Secret))
-            throw new VaultException(VaultErrorCodes.NotASecret, $"'{categoryKey}' is not a secret category.");
+        RequireSecretCategory(categoryKey);
         var now = _clock.GetUtcNow();
         var existing = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null);
 
         // A hash past its retention period is not given a new life; the new secret is collected as a new value.
         if (existing is null || existing.ExpiresAt <= now)
         {
-            var purpose = Policy.Purposes.FirstOrDefault(p => p.Categories.Contains(category.Id.Value))
-                ?? throw new VaultException(VaultErrorCodes.UnknownPurpose, $"No purpose of the policy uses '{categoryKey}'.");
-            await CollectAsync(subjectId, purpose.Key, [new CollectValue(categoryKey, newSecret)], actor, cancellationToken);
+            var collected = await CollectAsync(subjectId, purposeKey, [new CollectValue(categoryKey, newSecret)], actor, cancellationToken);
+            if (collected.Refused is [var refused, ..])
+            {
+                throw new VaultException(VaultErrorCodes.UseDenied,
+                    $"Setting '{categoryKey}' for '{purposeKey}' is denied: {string.Join(", ", refused.Reasons)}. Nothing was stored.");
+            }
+
             return;
+        }
+
+        var decision = await DecideSecretUseAsync(subjectId, categoryKey, purposeKey, DecisionUse.Collect, RecordStatus.NotApplicable, now, cancellationToken);
+        if (!decision.Allowed)
+        {
+            await AuditAsync(new AuditEntry(now, actor, "secret.reset") { SubjectId = subjectId, Purpose = purposeKey, Categories = [categoryKey], ReasonCodes = [.. DecisionReasons.Codes(decision.Reasons)] }, cancellationToken);
+            throw UseDenied("Resetting", categoryKey, purposeKey, decision);
         }
 
         using var sealer = await SubjectSealerAsync(existing.EffectiveKeyOwnerId, cancellationToken)
@@ -224,9 +258,30 @@ public sealed partial class DataVault
         await using var tx = await _store.BeginAsync(cancellationToken);
         await tx.RectifyRecordAsync(existing.RecordId, sealedValue, RecordSource.Provided, existing.PurposeKey, now, expiresAt, cancellationToken);
         if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
-        await tx.AppendAuditAsync(new AuditEntry(now, actor, "secret.reset") { SubjectId = subjectId, Categories = [categoryKey] }, cancellationToken);
+        await tx.AppendAuditAsync(new AuditEntry(now, actor, "secret.reset") { SubjectId = subjectId, Purpose = purposeKey, Categories = [categoryKey] }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        _secretAttempts.Record(subjectId, categoryKey, matched: true);
     }
+
+    private void RequireSecretCategory(string categoryKey)
+    {
+        var category = Policy.Category(ResolveCategory(categoryKey));
+        if (!category.Sensitivity.HasFlag(CategorySensitivity.Secret))
+            throw new VaultException(VaultErrorCodes.NotASecret, $"'{categoryKey}' is not a secret category; read it for a purpose instead.");
+    }
+
+    private async Task<Decision> DecideSecretUseAsync(string subjectId, string categoryKey, string purposeKey, DecisionUse use, RecordStatus record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var policy = _policy;
+        var category = ResolveCategory(categoryKey);
+        var purpose = ResolvePurpose(purposeKey);
+        var (_, facts) = await LoadFactsAsync(subjectId, cancellationToken);
+        var snapshot = SubjectSnapshot.Build(policy.Compiled, facts, now, _reconsentSince);
+        return policy.Engine.Decide(snapshot, category, purpose, null, use, record);
+    }
+
+    private static VaultException UseDenied(string doing, string categoryKey, string purposeKey, Decision decision) =>
+        new(VaultErrorCodes.UseDenied, $"{doing} '{categoryKey}' for '{purposeKey}' is denied: {string.Join(", ", DecisionReasons.Codes(decision.Reasons))}.");
 
     // The person's own key comes from the state loaded (and version-checked) for this read, saving a query per read.
     private Task<RecordSealer?> SealerForAsync(StoredRecord record, Dictionary<string, RecordSealer?> sealers, CancellationToken cancellationToken) =>

@@ -18,6 +18,7 @@ public sealed partial class DataVault
     private readonly KeyRing _keys;
     private readonly BlindIndex _blindIndex;
     private readonly TimeProvider _clock;
+    private readonly SecretAttempts _secretAttempts;
     private volatile PolicyInForce _policy;
 
     /// <summary>Creates a vault over a store, a key ring, a policy and a clock.</summary>
@@ -29,6 +30,7 @@ public sealed partial class DataVault
         _keys = keys;
         _blindIndex = keys.CreateBlindIndex();
         _clock = clock ?? TimeProvider.System;
+        _secretAttempts = new SecretAttempts(_clock);
         _policy = new PolicyInForce(policy);
         DefaultCallingCode = defaultCallingCode ?? CallingCodes.For(policy?.Document.Jurisdiction);
     }

@@ -59,4 +59,10 @@ public static class VaultErrorCodes
 
     /// <summary>A value cannot be stored as given (it looks like a card number…).</summary>
     public const string InvalidValue = "invalid_value";
+
+    /// <summary>The policy does not allow this use of the person's data now (the message names the reasons and clause).</summary>
+    public const string UseDenied = "use_denied";
+
+    /// <summary>Too many wrong secrets for this person and category in a short time; try again later.</summary>
+    public const string TooManyAttempts = "too_many_attempts";
 }

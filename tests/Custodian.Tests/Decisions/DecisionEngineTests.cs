@@ -201,6 +201,16 @@ public class DecisionEngineTests
     }
 
     [Fact]
+    public void A_password_check_is_decided_like_a_read_but_the_secret_never_leaves()
+    {
+        var restricted = Customer() with { Restrictions = [new ToggleFact(true, T0.AddDays(-1))] };
+
+        Assert.True(Decide(Customer(), "user.authorization.password", "essential.service.authentication", use: DecisionUse.Verify).Allowed);
+        Assert.Equal(DecisionReason.Restricted, Decide(restricted, "user.authorization.password", "essential.service.authentication", use: DecisionUse.Verify).Reasons);
+        Assert.Equal(DecisionReason.CategoryNotInPurpose, Decide(Customer(), "user.authorization.password", "essential.service", use: DecisionUse.Verify).Reasons & DecisionReason.CategoryNotInPurpose);
+    }
+
+    [Fact]
     public void Every_failing_rule_is_reported_at_once()
     {
         var facts = new SubjectFacts { SubjectId = "x", Restrictions = [new ToggleFact(true, T0.AddDays(-1))] };
