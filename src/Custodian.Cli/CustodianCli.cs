@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Custodian.Cli.Commands;
 
 namespace Custodian.Cli;
@@ -10,7 +11,12 @@ public static class CustodianCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var console = new CliConsole(output, error);
-        var root = new RootCommand("Custodian keeps the promises of a privacy policy: it stores personal data under the policy, refuses every use the policy does not allow, and renders the published statement from the same file.");
+        // A RootCommand is named after the running file (Custodian.Cli, testhost); help and usage say the tool's name.
+        var root = new Command("custodian", "Custodian keeps the promises of a privacy policy: it stores personal data under the policy, refuses every use the policy does not allow, and renders the published statement from the same file.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(PolicyCommands.Build(console));
         root.Subcommands.Add(SimulateCommand.Build(console));
         root.Subcommands.Add(AuditCommands.Build(console));
