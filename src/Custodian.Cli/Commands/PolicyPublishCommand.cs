@@ -21,7 +21,7 @@ internal static class PolicyPublishCommand
             Exit codes: 0 published, 1 refused (policy errors, another controller, notice period too short, already published), 2 unreadable.
 
             Example:
-              custodian policy publish policy-2025.yaml --policy policy.yaml --data ./custodian-data --effective 2025-03-01
+              custodian policy publish policy-2025.yaml --policy policy.yaml --data ./custodian-data --effective $(date -d '+31 days' +%F)
             """)
         {
             file, current, data, effective,
