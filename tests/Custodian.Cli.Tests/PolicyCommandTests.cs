@@ -111,4 +111,15 @@ public sealed class PolicyCommandTests : IDisposable
         Assert.All(StatementText.SupportedLanguages, language => Assert.NotNull(StatementText.For(language)));
 
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
+
+    [Fact]
+    public async Task Check_of_a_missing_file_names_the_file_without_a_position()
+    {
+        var missing = Path.Combine(_directory, "missing.yaml");
+
+        var (exit, output, _) = await CliRun.RunAsync("policy", "check", missing);
+
+        Assert.Equal(ExitCodes.Unreadable, exit);
+        Assert.StartsWith($"{missing}: error CUS111: cannot read the file: Could not find file '{missing}' — check the path and the file's permissions", output, StringComparison.Ordinal);
+    }
 }

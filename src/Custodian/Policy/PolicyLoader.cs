@@ -51,7 +51,7 @@ public static class PolicyLoader
         {
             var diagnostic = Directory.Exists(path)
                 ? new PolicyDiagnostic(PolicyCodes.Unreadable, DiagnosticSeverity.Error, new SourceLocation(path, 0, 0), "cannot read the file: it is a directory", $"name the policy file in it, e.g. {Path.Combine(path, "policy.yaml")}")
-                : new PolicyDiagnostic(PolicyCodes.Unreadable, DiagnosticSeverity.Error, new SourceLocation(path, 0, 0), $"cannot read the file: {e.Message}", "check the path and the file's permissions");
+                : new PolicyDiagnostic(PolicyCodes.Unreadable, DiagnosticSeverity.Error, new SourceLocation(path, 0, 0), $"cannot read the file: {e.Message.TrimEnd('.')}", "check the path and the file's permissions");
             return new PolicyLoadResult(null, [diagnostic], Unreadable: true);
         }
 

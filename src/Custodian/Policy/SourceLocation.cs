@@ -9,6 +9,9 @@ public readonly record struct SourceLocation(string File, int Line, int Column)
     /// <summary>A location for things that do not come from a file (built-in taxonomy, generated policies).</summary>
     public static SourceLocation None { get; } = new("<built-in>", 0, 0);
 
-    /// <inheritdoc />
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    /// <summary>
+    /// <c>file:line:column</c>; only <c>file</c> when there is no line (a file that could not be read), so a missing
+    /// position never reads as one.
+    /// </summary>
+    public override string ToString() => Line <= 0 ? File : Column <= 0 ? $"{File}:{Line}" : $"{File}:{Line}:{Column}";
 }

@@ -118,7 +118,7 @@ public static class ScenarioLoader
         {
             var diagnostic = Directory.Exists(path)
                 ? new PolicyDiagnostic(PolicyCodes.Unreadable, DiagnosticSeverity.Error, new SourceLocation(path, 0, 0), "cannot read the file: it is a directory", $"pass the scenario files in it, e.g. {Path.Combine(path, "*.yaml")}")
-                : new PolicyDiagnostic(PolicyCodes.Unreadable, DiagnosticSeverity.Error, new SourceLocation(path, 0, 0), $"cannot read the file: {e.Message}", "check the path and the file's permissions");
+                : new PolicyDiagnostic(PolicyCodes.Unreadable, DiagnosticSeverity.Error, new SourceLocation(path, 0, 0), $"cannot read the file: {e.Message.TrimEnd('.')}", "check the path and the file's permissions");
             return (null, [diagnostic]);
         }
 
