@@ -26,7 +26,11 @@ public sealed class SmtpTransport : IMessageTransport
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.User is not null && !settings.StartTls)
-            throw new ArgumentException("SMTP credentials are sent only over TLS: turn STARTTLS on (Custodian:Smtp:Tls=true) or remove the user.", nameof(settings));
+        {
+            // Without a parameter name: the message is shown to operators as it is ("Outbox not started: …").
+            throw new ArgumentException("SMTP credentials are sent only over TLS: turn STARTTLS on (Custodian:Smtp:Tls=true) or remove the user.");
+        }
+
         _settings = settings;
         _clock = clock ?? TimeProvider.System;
     }
