@@ -32,11 +32,16 @@ internal sealed class PostgresOptions
         command.Options.Add(Schema);
     }
 
-    /// <summary>The connection string given or from the environment, or null for the SQLite store.</summary>
-    public string? Resolve(ParseResult parse)
+    /// <summary>
+    /// The connection string given, else <paramref name="configured"/> (the setting <c>Custodian:Postgres</c>), else from
+    /// the environment, or null for the SQLite store.
+    /// </summary>
+    public string? Resolve(ParseResult parse, string? configured = null)
     {
         var given = parse.GetValue(ConnectionString);
-        var value = string.IsNullOrWhiteSpace(given) ? Environment.GetEnvironmentVariable(CustodianRuntime.PostgresEnvironmentVariable) : given;
+        var value = !string.IsNullOrWhiteSpace(given) ? given
+            : !string.IsNullOrWhiteSpace(configured) ? configured
+            : Environment.GetEnvironmentVariable(CustodianRuntime.PostgresEnvironmentVariable);
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 

@@ -15,7 +15,7 @@ internal static class ServeCommand
 {
     public static Command Build(CliConsole console)
     {
-        var policy = new Option<string>("--policy") { Description = "The policy file to enforce.", Required = true };
+        var policy = new Option<string>("--policy") { Description = "The policy file to enforce (default: the setting Custodian:Policy)." };
         var data = new Option<string>("--data") { Description = "The data directory (SQLite file, key file, API keys). Created when missing.", DefaultValueFactory = _ => "custodian-data" };
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var rate = new Option<int>("--rate-limit") { Description = "Requests per second per API key.", DefaultValueFactory = _ => 1000 };
@@ -25,6 +25,8 @@ internal static class ServeCommand
             Create an API key first with 'custodian keys create'. Stop with Ctrl+C: in-flight writes finish first.
             With --postgres (or CUSTODIAN_POSTGRES) the vault lives in PostgreSQL and any number of servers may share it;
             the data directory then keeps only the master key and API keys, and every server needs the same ones.
+            Settings may also come from the section Custodian of appsettings.json (in the current directory), the
+            environment (Custodian__RateLimitPerSecond=200) or arguments (--Custodian:RateLimitPerSecond=200); a flag given wins.
 
             Examples:
               custodian keys create --data ./custodian-data --name backend --scope service --purpose essential.service
@@ -35,6 +37,9 @@ internal static class ServeCommand
             policy, data, urls, rate,
         };
         postgres.AddTo(command);
+
+        // Arguments serve does not know are configuration settings (--Custodian:RateLimitPerSecond=200), checked below.
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
             if (postgres.IsGivenEmpty(parse))
@@ -43,10 +48,29 @@ internal static class ServeCommand
                 return ExitCodes.Unreadable;
             }
 
-            var options = new ServeOptions(parse.GetValue(policy)!, parse.GetValue(data)!, parse.GetValue(urls)!, parse.GetValue(rate))
+            if (ServeSettings.Check(parse.UnmatchedTokens, out var settingsError) is not { } settings)
             {
-                Postgres = postgres.Resolve(parse),
-                PostgresSchema = parse.GetValue(postgres.Schema)!,
+                console.Error.WriteLine($"error: {settingsError}");
+                return ExitCodes.Unreadable;
+            }
+
+            var configuration = ServeSettings.Read(settings);
+            if (ServeSettings.Number(parse, rate, configuration, nameof(ServerOptions.RateLimitPerSecond), out var rateError) is not { } perSecond)
+            {
+                console.Error.WriteLine($"error: {rateError}");
+                return ExitCodes.Unreadable;
+            }
+
+            var options = new ServeOptions(
+                ServeSettings.Text(parse, policy, configuration, nameof(ServerOptions.Policy)),
+                ServeSettings.Text(parse, data, configuration, nameof(ServerOptions.Data)),
+                parse.GetValue(urls)!,
+                perSecond)
+            {
+                Postgres = postgres.Resolve(parse, ServeSettings.Given(parse, postgres.ConnectionString) ? null : configuration[ServeSettings.Key(nameof(ServerOptions.Postgres))]),
+                PostgresSchema = ServeSettings.Text(parse, postgres.Schema, configuration, nameof(ServerOptions.PostgresSchema)),
+                RateLimitSource = ServeSettings.Source(parse, rate, configuration, nameof(ServerOptions.RateLimitPerSecond)),
+                Settings = settings,
             };
             return await RunAsync(console, options, ct);
         });
@@ -55,6 +79,12 @@ internal static class ServeCommand
 
     internal static async Task<int> RunAsync(CliConsole console, ServeOptions options, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(options.Policy))
+        {
+            console.Error.WriteLine($"error: no policy file; give it with --policy FILE or the setting {ServeSettings.Key(nameof(ServerOptions.Policy))}");
+            return ExitCodes.Unreadable;
+        }
+
         if (!File.Exists(options.Policy))
         {
             console.Error.WriteLine($"error: the policy file '{options.Policy}' does not exist");
@@ -63,7 +93,7 @@ internal static class ServeCommand
 
         if (options.RateLimitPerSecond < 1)
         {
-            console.Error.WriteLine($"error: --rate-limit {options.RateLimitPerSecond} would refuse every request; give at least 1 request per second per API key (default 1000)");
+            console.Error.WriteLine($"error: {options.RateLimitSource} {options.RateLimitPerSecond} would refuse every request; give at least 1 request per second per API key (default 1000)");
             return ExitCodes.Unreadable;
         }
 
@@ -100,7 +130,8 @@ internal static class ServeCommand
             return ExitCodes.Unreadable;
         }
 
-        await using var app = CustodianServer.CreateBuilder(["--urls", options.Urls], o =>
+        // The values checked above are the ones the server runs with, whichever source gave them.
+        await using var app = CustodianServer.CreateBuilder(["--urls", options.Urls, .. options.Settings], o =>
         {
             o.Policy = options.Policy;
             o.Data = options.Data;
@@ -228,4 +259,10 @@ internal sealed record ServeOptions(string Policy, string Data, string Urls, int
 
     /// <summary>The PostgreSQL schema.</summary>
     public string PostgresSchema { get; init; } = "custodian";
+
+    /// <summary>Where the rate limit came from, as messages name it: <c>--rate-limit</c> or <c>Custodian:RateLimitPerSecond</c>.</summary>
+    public string RateLimitSource { get; init; } = "--rate-limit";
+
+    /// <summary>The <c>--Custodian:Key=value</c> arguments, passed on to the server's configuration.</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
 }
