@@ -1,4 +1,7 @@
+using System.Net;
 using Custodian.Client;
+using Custodian.Server.Problems;
+using Custodian.Vault;
 
 namespace Custodian.Server.Tests;
 
@@ -116,5 +119,41 @@ public sealed class LedgerApiTests(CekuraServer server)
         var error = await Assert.ThrowsAsync<CustodianApiException>(() => server.Service.RecordGuardianConsentAsync(id, true, "Anna Holm"));
 
         Assert.Equal("/guardian", error.JsonPointer);
+    }
+
+    [Theory]
+    [CoversCode(VaultErrorCodes.InvalidField)]
+    [InlineData("""{"purpose":"marketing.communications.email","given":true,"method":"Karen Holm"}""", "/method")]
+    [InlineData("""{"purpose":"marketing.communications.email","given":true,"method":"web-form","evidence":"karen.holm@example.dk"}""", "/evidence")]
+    [InlineData("""{"purpose":"marketing.communications.email","given":false,"method":"","evidence":"newsletter"}""", "/method")]
+    public async Task A_consent_method_or_evidence_that_is_not_a_code_is_invalid_field_naming_it(string body, string at)
+    {
+        var (id, _) = await server.NewPersonAsync();
+        using var http = server.Factory.CreateClient();
+
+        using var response = await RawApi.SendAsync(http, HttpMethod.Post, $"/v1/subjects/{id}/consents", server.ServiceKey, body);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+        var ledger = await server.Service.ListConsentsAsync(id);
+
+        Assert.Equal(at, problem.GetProperty("pointer").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("letters, digits and _ . : / -", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Karen", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("example.dk", detail, StringComparison.Ordinal);
+        Assert.Empty(ledger);
+    }
+
+    [Fact]
+    public async Task A_sign_up_whose_consent_method_is_free_text_is_refused_with_a_pointer_into_its_consents()
+    {
+        using var http = server.Factory.CreateClient();
+        var email = $"sign.up.{Guid.NewGuid():N}@example.dk";
+        var body = $$"""{"email":"{{email}}","consents":[{"purpose":"marketing.communications.email","method":"ticked the box on 1 May"}],"purpose":"essential.service","values":[]}""";
+
+        using var response = await RawApi.SendAsync(http, HttpMethod.Post, "/v1/subjects/sign-ups", server.ServiceKey, body);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+
+        Assert.Equal("/consents/0/method", problem.GetProperty("pointer").GetString());
+        Assert.Null(await server.Service.LookupSubjectAsync(new(Email: email)));
     }
 }

@@ -21,11 +21,11 @@ public static class ProblemResponses
         return TypedResults.Problem(detail, context.Request.Path, status, Title(status), TypeBase + code, extensions);
     }
 
-    /// <summary>The status and code of a vault refusal.</summary>
+    /// <summary>The status and pointer of a vault refusal (the field the refusal names itself, when it names one).</summary>
     public static (int Status, string Pointer) Classify(VaultException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return error.Code switch
+        var (status, pointer) = error.Code switch
         {
             VaultErrorCodes.UnknownSubject or VaultErrorCodes.UnknownBreach or VaultErrorCodes.RecordMissing => (StatusCodes.Status404NotFound, ""),
             VaultErrorCodes.LookupTaken or VaultErrorCodes.AlreadyPublished or VaultErrorCodes.AlreadyNotified or VaultErrorCodes.RecordExpired => (StatusCodes.Status409Conflict, ""),
@@ -39,6 +39,7 @@ public static class ProblemResponses
             VaultErrorCodes.UnknownCategory => (StatusCodes.Status400BadRequest, "/category"),
             _ => (StatusCodes.Status400BadRequest, ""),
         };
+        return (status, error.JsonPointer ?? pointer);
     }
 
     /// <summary>Writes a problem directly to the response (middleware and handlers outside endpoints).</summary>

@@ -16,6 +16,9 @@ public static class AuditToken
 
     private const int MaxLetterFreeLength = 6;
 
+    /// <summary>The rule in words, for messages that ask for a token (a code, not free text).</summary>
+    public const string Rule = "letters, digits and _ . : / - only, 1 to 128 characters, with a letter unless at most 6 long";
+
     /// <summary>True when <paramref name="value"/> is an acceptable token.</summary>
     public static bool IsValid([NotNullWhen(true)] string? value)
     {

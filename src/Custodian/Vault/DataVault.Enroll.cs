@@ -29,6 +29,12 @@ public sealed partial class DataVault
         var policy = _policy;
         var purpose = ResolvePurpose(purposeKey);
         var categories = values.Select(v => ResolveCategory(v.CategoryKey)).ToArray();
+        for (var i = 0; i < consents.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(consents[i]);
+            CheckConsentCodes(consents[i].Method, consents[i].Evidence, $"/consents/{i}");
+        }
+
         var kinds = consents.Select(ConsentKindOf).ToArray();
         var now = _clock.GetUtcNow();
         CheckBirthDate(subject, now);

@@ -11,10 +11,14 @@ public sealed partial class DataVault
     /// Withdrawal stops processing from that moment; the ledger keeps the earlier consent as evidence (CK7).
     /// A purpose key of the form <c>cookie:&lt;category&gt;</c> records a choice about a cookie category of the policy that
     /// names no purpose (<see cref="ConsentKind.Cookie"/>): kept as evidence, deciding nothing.
+    /// The method and evidence are codes (<see cref="AuditToken"/>), never free text: the ledger keeps them unsealed and
+    /// beyond erasure, so they must not be able to hold a name or an address.
     /// </summary>
+    /// <exception cref="VaultException"><c>invalid_field</c> when the method or evidence is not a code.</exception>
     public async Task<ConsentEntry> RecordConsentAsync(string subjectId, string key, bool isPermission, bool given, bool isExplicit, string method, string? evidence, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
+        CheckConsentCodes(method, evidence, "");
         var kind = isPermission ? ConsentKind.Permission : key.StartsWith(CookieKeyPrefix, StringComparison.Ordinal) ? ConsentKind.Cookie : ConsentKind.Purpose;
         if (kind == ConsentKind.Permission) ResolvePermission(key);
         else if (kind == ConsentKind.Cookie) ResolveCookieCategory(key[CookieKeyPrefix.Length..]);
@@ -35,6 +39,26 @@ public sealed partial class DataVault
             if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
         }, ConsentAudit(entry, actor), cancellationToken);
         return entry;
+    }
+
+    /// <summary>
+    /// Refuses a consent method or evidence that is not a code (<see cref="AuditToken"/>): both are stored unsealed in the
+    /// consent ledger, which erasure's crypto-shredding cannot reach, so a name or an address there would outlive the person.
+    /// </summary>
+    /// <param name="method">How the consent was given (<c>web-form</c>); required.</param>
+    /// <param name="evidence">A reference to the proof (<c>signup-form-7</c>), or null.</param>
+    /// <param name="pointerPrefix">Where the consent sits in the caller's body (<c>/consents/0</c>), or empty.</param>
+    private static void CheckConsentCodes(string? method, string? evidence, string pointerPrefix)
+    {
+        if (!AuditToken.IsValid(method)) throw NotACode("method");
+        if (evidence is not null && !AuditToken.IsValid(evidence)) throw NotACode("evidence");
+
+        VaultException NotACode(string field) => new(
+            VaultErrorCodes.InvalidField,
+            $"The consent's '{field}' must be a code ({AuditToken.Rule}) such as 'web-form' or 'signup-form-7', not free text: it is kept unencrypted and outlives erasure.")
+        {
+            JsonPointer = $"{pointerPrefix}/{field}",
+        };
     }
 
     /// <summary>Records an objection to a purpose (Art. 21); a legitimate-interest purpose stops from that moment.</summary>

@@ -36,6 +36,12 @@ public static class VaultErrorCodes
     /// <summary>An id (device id, type) that is not letters, digits and _ . : / -.</summary>
     public const string InvalidIdentifier = "invalid_identifier";
 
+    /// <summary>
+    /// A field that takes a code holds something else (a consent's method or evidence with a space, an <c>@</c>, a long
+    /// digit run): it would be stored unsealed, so it may hold no personal value. <see cref="VaultException.JsonPointer"/> names it.
+    /// </summary>
+    public const string InvalidField = "invalid_field";
+
     /// <summary>No such breach in the register.</summary>
     public const string UnknownBreach = "unknown_breach";
 

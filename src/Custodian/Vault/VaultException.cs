@@ -19,4 +19,7 @@ public sealed class VaultException : Exception
 
     /// <summary>Valid names close to the one given, when the error is about a name.</summary>
     public IReadOnlyList<string> Suggestions { get; }
+
+    /// <summary>The field at fault as an RFC 6901 pointer into the API's body (<c>/method</c>, <c>/consents/0/evidence</c>), or null.</summary>
+    public string? JsonPointer { get; init; }
 }

@@ -91,4 +91,38 @@ public sealed class EnrollTests : IAsyncLifetime
         Assert.Equal(VaultErrorCodes.UnknownPurpose, error.Code);
         Assert.Equal(before.Sequence, (await Vault.Store.GetAuditHeadAsync(Ct)).Sequence);
     }
+
+    [Theory]
+    [InlineData("Maija Virtanen", null, "/method")]
+    [InlineData("web_form", "maija@example.com", "/evidence")]
+    [InlineData("web_form", "signed by +358401234567", "/evidence")]
+    public async Task A_consent_method_or_evidence_that_is_not_a_code_is_refused_and_nothing_is_stored(string method, string? evidence, string at)
+    {
+        var id = await Vault.CreateSubjectAsync(new NewSubject(), "test", Ct);
+
+        var error = await Assert.ThrowsAsync<VaultException>(() => Vault.RecordConsentAsync(id, Newsletter, false, true, false, method, evidence, "test", Ct));
+        var (state, _) = await Vault.LoadFactsAsync(id, Ct);
+
+        Assert.Equal(VaultErrorCodes.InvalidField, error.Code);
+        Assert.Equal(at, error.JsonPointer);
+        Assert.Contains("letters, digits and _ . : / -", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(method + evidence, error.Message, StringComparison.Ordinal);
+        Assert.Empty(state.Consents);
+    }
+
+    [Fact]
+    public async Task A_sign_up_whose_consent_evidence_is_free_text_is_refused_whole_naming_that_consent()
+    {
+        var error = await Assert.ThrowsAsync<VaultException>(() => Vault.EnrollAsync(
+            new NewSubject(Email: "maija@example.com"),
+            [new EnrollConsent(Newsletter, "web_form"), new EnrollConsent(Newsletter, "web_form", Evidence: "Maija Virtanen, maija@example.com")],
+            Newsletter,
+            [new CollectValue("user.contact.email", "maija@example.com")],
+            "signup",
+            Ct));
+
+        Assert.Equal(VaultErrorCodes.InvalidField, error.Code);
+        Assert.Equal("/consents/1/evidence", error.JsonPointer);
+        Assert.Null(await Vault.FindSubjectAsync(LookupKind.Email, "maija@example.com", "test", Ct));
+    }
 }
