@@ -26,6 +26,23 @@ public sealed class LedgerApiTests(CekuraServer server)
     }
 
     [Fact]
+    public async Task A_key_may_give_consent_or_lift_an_objection_only_for_purposes_it_is_bound_to_but_may_always_withdraw()
+    {
+        var (id, _) = await server.NewPersonAsync();
+        var bookkeeping = server.Factory.Client(server.Factory.CreateKey(Auth.ApiScope.Service, "finance.bookkeeping"));
+        await server.Service.ObjectAsync(id, "marketing.communications.post");
+
+        var give = await Assert.ThrowsAsync<CustodianApiException>(() => bookkeeping.RecordConsentAsync(id, new(Given: true, Purpose: "marketing.communications.email")));
+        var lift = await Assert.ThrowsAsync<CustodianApiException>(() => bookkeeping.LiftObjectionAsync(id, "marketing.communications.post"));
+        await bookkeeping.RecordConsentAsync(id, new(Given: false, Purpose: "marketing.communications.email"));
+        var ledger = await server.Service.ListConsentsAsync(id);
+
+        Assert.Equal("purpose_not_allowed", give.Code);
+        Assert.Equal("purpose_not_allowed", lift.Code);
+        Assert.Equal([false], ledger.Select(c => c.Given));
+    }
+
+    [Fact]
     public async Task The_consent_ledger_lists_gifts_and_withdrawals_oldest_first()
     {
         var (id, _) = await server.NewPersonAsync();

@@ -33,6 +33,9 @@ internal static class LedgerEndpoints
         var body = await RequestBody.ReadAsync<ConsentRequest>(context);
         if ((body.Purpose is null) == (body.Permission is null))
             throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "Give exactly one of 'purpose' or 'permission'.", "/purpose");
+
+        // Giving consent switches a purpose on: only a key bound to it may. A withdrawal only switches uses off.
+        if (body is { Given: true, Purpose: { } purpose }) await context.RequirePurposeAsync(runtime, purpose, id);
         var entry = await runtime.Vault.RecordConsentAsync(id, body.Purpose ?? body.Permission!, body.Permission is not null, body.Given, body.Explicit, body.Method ?? "api", body.Evidence, context.Actor(), context.RequestAborted);
         return TypedResults.Ok(entry);
     }
@@ -55,7 +58,8 @@ internal static class LedgerEndpoints
 
     private static async Task<NoContent> LiftObjectionAsync(string id, string purpose, HttpContext context, CustodianRuntime runtime)
     {
-        context.RequirePersonalDataScope();
+        runtime.Vault.ResolvePurpose(purpose);
+        await context.RequirePurposeAsync(runtime, purpose, id);
         await runtime.Vault.LiftObjectionAsync(id, purpose, context.Actor(), context.RequestAborted);
         return TypedResults.NoContent();
     }

@@ -45,6 +45,8 @@ internal static class SubjectEndpoints
     {
         var body = await RequestBody.ReadAsync<SignUpRequest>(context);
         await context.RequirePurposeAsync(runtime, body.Purpose, null);
+        foreach (var purpose in body.Consents.Where(c => c.Permission is null && c.Purpose is not null).Select(c => c.Purpose!).Distinct(StringComparer.Ordinal))
+            await context.RequirePurposeAsync(runtime, purpose, null);
         var consents = body.Consents.Select((c, i) => (c.Purpose is null) == (c.Permission is null)
             ? throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "Give exactly one of 'purpose' or 'permission' for each consent.", $"/consents/{i}/purpose")
             : new EnrollConsent(c.Purpose ?? c.Permission!, c.Method ?? "api", c.Permission is not null, c.Explicit, c.Evidence)).ToList();
