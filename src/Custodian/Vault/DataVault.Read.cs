@@ -189,8 +189,9 @@ public sealed partial class DataVault
     public async Task<bool> VerifySecretAsync(string subjectId, string categoryKey, string candidate, string purposeKey, string actor, CancellationToken cancellationToken)
     {
         RequireSecretCategory(categoryKey);
-        await RequireLiveSubjectAsync(subjectId, cancellationToken);
         var now = _clock.GetUtcNow();
+        var (state, _, records) = await SubjectViewAsync(subjectId, withRecords: true, cancellationToken);
+        RequireLive(state.State.Subject, subjectId);
         var entry = new AuditEntry(now, actor, "secret.verify") { SubjectId = subjectId, Purpose = purposeKey, Categories = [categoryKey] };
         if (_secretAttempts.BlockedUntil(subjectId, categoryKey) is { } until)
         {
@@ -199,9 +200,9 @@ public sealed partial class DataVault
                 $"Too many wrong secrets for this person's '{categoryKey}'; checks resume at {until.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}.");
         }
 
-        var record = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null);
+        var record = LiveSecret(records, categoryKey);
         var status = record is null ? RecordStatus.Missing : record.ExpiresAt <= now ? RecordStatus.Expired : RecordStatus.Present;
-        var decision = await DecideSecretUseAsync(subjectId, categoryKey, purposeKey, DecisionUse.Verify, status, now, cancellationToken);
+        var decision = DecideSecretUse(state.Facts, categoryKey, purposeKey, DecisionUse.Verify, status, now);
         if (!decision.Allowed && decision.Reasons != DecisionReason.RecordMissing)
         {
             await AuditAsync(entry with { ReasonCodes = [.. DecisionReasons.Codes(decision.Reasons)] }, cancellationToken);
@@ -211,8 +212,16 @@ public sealed partial class DataVault
         var ok = false;
         if (record is not null)
         {
-            using var sealer = await SubjectSealerAsync(record.EffectiveKeyOwnerId, cancellationToken);
-            ok = sealer is not null && PasswordHasher.Verify(candidate, sealer.OpenString(record.Sealed!, new SealBinding(record.EffectiveKeyOwnerId, categoryKey, record.RecordId)));
+            var sealers = new Dictionary<string, RecordSealer?>(StringComparer.Ordinal);
+            try
+            {
+                var sealer = await SealerForAsync(record, state, sealers, cancellationToken);
+                ok = sealer is not null && PasswordHasher.Verify(candidate, sealer.OpenString(record.Sealed!, new SealBinding(record.EffectiveKeyOwnerId, categoryKey, record.RecordId)));
+            }
+            finally
+            {
+                foreach (var opened in sealers.Values) opened?.Dispose();
+            }
         }
 
         _secretAttempts.Record(subjectId, categoryKey, ok);
@@ -229,7 +238,9 @@ public sealed partial class DataVault
     {
         RequireSecretCategory(categoryKey);
         var now = _clock.GetUtcNow();
-        var existing = (await _store.GetRecordsAsync(subjectId, categoryKey, cancellationToken)).LastOrDefault(r => r.Sealed is not null && r.ErasedAt is null);
+        var (state, _, records) = await SubjectViewAsync(subjectId, withRecords: true, cancellationToken);
+        RequireLive(state.State.Subject, subjectId);
+        var existing = LiveSecret(records, categoryKey);
 
         // A hash past its retention period is not given a new life; the new secret is collected as a new value.
         if (existing is null || existing.ExpiresAt <= now)
@@ -244,7 +255,7 @@ public sealed partial class DataVault
             return;
         }
 
-        var decision = await DecideSecretUseAsync(subjectId, categoryKey, purposeKey, DecisionUse.Collect, RecordStatus.NotApplicable, now, cancellationToken);
+        var decision = DecideSecretUse(state.Facts, categoryKey, purposeKey, DecisionUse.Collect, RecordStatus.NotApplicable, now);
         if (!decision.Allowed)
         {
             await AuditAsync(new AuditEntry(now, actor, "secret.reset") { SubjectId = subjectId, Purpose = purposeKey, Categories = [categoryKey], ReasonCodes = [.. DecisionReasons.Codes(decision.Reasons)] }, cancellationToken);
@@ -270,14 +281,15 @@ public sealed partial class DataVault
             throw new VaultException(VaultErrorCodes.NotASecret, $"'{categoryKey}' is not a secret category; read it for a purpose instead.");
     }
 
-    private async Task<Decision> DecideSecretUseAsync(string subjectId, string categoryKey, string purposeKey, DecisionUse use, RecordStatus record, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The person's live (sealed, not erased) value of a secret category, the latest if several.</summary>
+    private static StoredRecord? LiveSecret(IReadOnlyList<StoredRecord> records, string categoryKey) =>
+        records.LastOrDefault(r => r.CategoryKey == categoryKey && r.Sealed is not null && r.ErasedAt is null);
+
+    private Decision DecideSecretUse(SubjectFacts facts, string categoryKey, string purposeKey, DecisionUse use, RecordStatus record, DateTimeOffset now)
     {
         var policy = _policy;
-        var category = ResolveCategory(categoryKey);
-        var purpose = ResolvePurpose(purposeKey);
-        var (_, facts) = await LoadFactsAsync(subjectId, cancellationToken);
         var snapshot = SubjectSnapshot.Build(policy.Compiled, facts, now, _reconsentSince);
-        return policy.Engine.Decide(snapshot, category, purpose, null, use, record);
+        return policy.Engine.Decide(snapshot, ResolveCategory(categoryKey), ResolvePurpose(purposeKey), null, use, record);
     }
 
     private static VaultException UseDenied(string doing, string categoryKey, string purposeKey, Decision decision) =>
