@@ -10,6 +10,12 @@ internal sealed partial class PostgresVaultTransaction
     public Task AddSignInChallengeAsync(StoredSignInChallenge challenge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(challenge);
+
+        // A new code voids the person's earlier ones; challenges without a person (unknown addresses) are left alone. A
+        // challenge with the same id is kept, so the insert still reports the id as taken. The delete is held back and
+        // travels with the insert, in the same round trip.
+        if (challenge.SubjectId is not null)
+            Defer("DELETE FROM signin_challenges WHERE subject_id = $1 AND challenge_id <> $2", VaultStoreException.Duplicate, challenge.SubjectId, challenge.ChallengeId);
         return RunAsync(
             "INSERT INTO signin_challenges (challenge_id, subject_id, code_hash, sealed_address, expires_at, attempts) VALUES ($1, $2, $3, $4, $5, $6)",
             VaultStoreException.Duplicate,

@@ -9,6 +9,11 @@ internal sealed partial class SqliteVaultTransaction
     public Task AddSignInChallengeAsync(StoredSignInChallenge challenge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(challenge);
+
+        // A new code voids the person's earlier ones; challenges without a person (unknown addresses) are left alone. A
+        // challenge with the same id is kept, so the insert still reports the id as taken.
+        if (challenge.SubjectId is not null)
+            Run("DELETE FROM signin_challenges WHERE subject_id = $p0 AND challenge_id <> $p1", cancellationToken, null, challenge.SubjectId, challenge.ChallengeId);
         Run(
             "INSERT INTO signin_challenges (challenge_id, subject_id, code_hash, sealed_address, expires_at, attempts) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)",
             cancellationToken,

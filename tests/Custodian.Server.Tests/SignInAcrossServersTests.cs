@@ -7,7 +7,7 @@ namespace Custodian.Server.Tests;
 
 /// <summary>
 /// Two servers on one store (two in-memory hosts on one data directory), as behind a load balancer: a sign-in begun on one
-/// is finished on the other, wrong codes count together, and a session cookie from one is accepted by the other.
+/// is finished on the other, a code asked for on one voids an earlier one asked for on the other, wrong codes count together, and a session cookie from one is accepted by the other.
 /// </summary>
 public sealed class SignInAcrossServersTests : IAsyncLifetime, IAsyncDisposable
 {
@@ -92,6 +92,28 @@ public sealed class SignInAcrossServersTests : IAsyncLifetime, IAsyncDisposable
         Assert.Contains("The code has expired or was already used.", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, myData.StatusCode);
         Assert.Contains("/privacy/sign-in", myData.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_code_asked_for_through_the_other_server_voids_the_first_and_only_the_second_signs_in()
+    {
+        var firstChallenge = await PrivacyCenterSignIn.StartAsync(ToFirst, Email);
+        var firstCode = await PrivacyCenterSignIn.WaitForCodeAsync(Outbox, Email, MailWait);
+        var seen = PrivacyCenterSignIn.Snapshot(Outbox[0]);
+        var secondChallenge = await PrivacyCenterSignIn.StartAsync(ToSecond, Email);
+        var secondCode = await PrivacyCenterSignIn.WaitForCodeAsync(Outbox, Email, MailWait, seen);
+
+        using var first = await PrivacyCenterSignIn.EnterCodeAsync(ToSecond, firstChallenge, firstCode);
+        using var notSignedIn = await ToFirst.GetAsync(new Uri("/privacy/my-data", UriKind.Relative));
+        using var second = await PrivacyCenterSignIn.EnterCodeAsync(ToFirst, secondChallenge, secondCode);
+
+        Assert.NotEqual(firstChallenge, secondChallenge);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("The code has expired or was already used.", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, notSignedIn.StatusCode);
+        Assert.Contains("/privacy/sign-in", notSignedIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal("/privacy/my-data", second.Headers.Location!.OriginalString);
     }
 
     [Fact]

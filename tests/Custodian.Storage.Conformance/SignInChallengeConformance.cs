@@ -1,6 +1,6 @@
 namespace Custodian.Storage.Conformance;
 
-/// <summary>Pending privacy-center sign-ins: stored as given, attempts counted by the store, expiry, removal and erasure.</summary>
+/// <summary>Pending privacy-center sign-ins: stored as given, one live per person, attempts counted by the store, expiry, removal and erasure.</summary>
 public abstract class SignInChallengeConformance<TFactory> : VaultStoreConformance<TFactory>
     where TFactory : IVaultStoreFactory, new()
 {
@@ -45,6 +45,81 @@ public abstract class SignInChallengeConformance<TFactory> : VaultStoreConforman
         var error = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(t => t.AddSignInChallengeAsync(challenge with { CodeHash = [7] }, Ct)));
 
         Assert.Equal(VaultStoreException.Duplicate, error.Code);
+    }
+
+    [Fact]
+    public async Task A_new_challenge_for_a_person_removes_their_earlier_ones_and_leaves_other_peoples_and_those_without_a_person()
+    {
+        var subject = await NewSubjectAsync();
+        var other = await NewSubjectAsync();
+        var (first, second, others, nobody, nobodyElse) = (Challenge(subject.SubjectId), Challenge(subject.SubjectId), Challenge(other.SubjectId), Challenge(null), Challenge(null));
+        await InTransactionAsync(async t =>
+        {
+            foreach (var challenge in (StoredSignInChallenge[])[first, others, nobody, nobodyElse]) await t.AddSignInChallengeAsync(challenge, Ct);
+        });
+
+        await InTransactionAsync(t => t.AddSignInChallengeAsync(second, Ct));
+
+        StoredSignInChallenge? countedFirst = null;
+        StoredSignInChallenge? countedSecond = null;
+        await InTransactionAsync(async t => countedFirst = await t.CountSignInAttemptAsync(first.ChallengeId, TestData.T0, MaxAttempts, Ct));
+        await InTransactionAsync(async t => countedSecond = await t.CountSignInAttemptAsync(second.ChallengeId, TestData.T0, MaxAttempts, Ct));
+        Assert.Null(await Store.GetSignInChallengeAsync(first.ChallengeId, Ct));
+        Assert.Null(countedFirst);
+        Assert.NotNull(countedSecond);
+        Assert.Equal(subject.SubjectId, countedSecond.SubjectId);
+        Assert.NotNull(await Store.GetSignInChallengeAsync(others.ChallengeId, Ct));
+        Assert.NotNull(await Store.GetSignInChallengeAsync(nobody.ChallengeId, Ct));
+        Assert.NotNull(await Store.GetSignInChallengeAsync(nobodyElse.ChallengeId, Ct));
+        Assert.Equal(4, await Store.CountSignInChallengesAsync(TestData.T0, Ct));
+    }
+
+    [Fact]
+    public async Task Challenges_for_one_person_added_in_one_transaction_leave_only_the_last()
+    {
+        var subject = await NewSubjectAsync();
+        var (first, second, third) = (Challenge(subject.SubjectId), Challenge(subject.SubjectId), Challenge(subject.SubjectId));
+
+        await InTransactionAsync(async t =>
+        {
+            foreach (var challenge in (StoredSignInChallenge[])[first, second, third]) await t.AddSignInChallengeAsync(challenge, Ct);
+        });
+
+        Assert.Null(await Store.GetSignInChallengeAsync(first.ChallengeId, Ct));
+        Assert.Null(await Store.GetSignInChallengeAsync(second.ChallengeId, Ct));
+        Assert.NotNull(await Store.GetSignInChallengeAsync(third.ChallengeId, Ct));
+    }
+
+    [Fact]
+    public async Task A_new_challenge_rolled_back_with_its_transaction_leaves_the_earlier_one_live()
+    {
+        var subject = await NewSubjectAsync();
+        var (first, second) = (Challenge(subject.SubjectId), Challenge(subject.SubjectId));
+        await InTransactionAsync(t => t.AddSignInChallengeAsync(first, Ct));
+
+        await using (var transaction = await Store.BeginAsync(Ct))
+        {
+            await transaction.AddSignInChallengeAsync(second, Ct);
+            await transaction.RollbackAsync(Ct);
+        }
+
+        StoredSignInChallenge? counted = null;
+        await InTransactionAsync(async t => counted = await t.CountSignInAttemptAsync(first.ChallengeId, TestData.T0, MaxAttempts, Ct));
+        Assert.NotNull(counted);
+        Assert.Null(await Store.GetSignInChallengeAsync(second.ChallengeId, Ct));
+    }
+
+    [Fact]
+    public async Task A_persons_challenge_id_is_stored_once_and_the_stored_challenge_survives_the_attempt()
+    {
+        var subject = await NewSubjectAsync();
+        var challenge = Challenge(subject.SubjectId);
+        await InTransactionAsync(t => t.AddSignInChallengeAsync(challenge, Ct));
+
+        var error = await Assert.ThrowsAsync<VaultStoreException>(() => InTransactionAsync(t => t.AddSignInChallengeAsync(challenge with { CodeHash = [7] }, Ct)));
+
+        Assert.Equal(VaultStoreException.Duplicate, error.Code);
+        Assert.Equal(challenge.CodeHash, (await Store.GetSignInChallengeAsync(challenge.ChallengeId, Ct))!.CodeHash);
     }
 
     [Fact]

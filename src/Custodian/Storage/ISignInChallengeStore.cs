@@ -16,7 +16,10 @@ public interface ISignInChallengeStore
 /// </summary>
 public interface ISignInChallengeTransaction
 {
-    /// <summary>Stores a new challenge.</summary>
+    /// <summary>
+    /// Stores a new challenge. When it names a person, their earlier challenges are removed first, in this transaction, so
+    /// only the newest code works; challenges without a person (for addresses that belong to no one) are left alone.
+    /// </summary>
     /// <exception cref="VaultStoreException"><c>STORE002</c> when the id is taken.</exception>
     Task AddSignInChallengeAsync(StoredSignInChallenge challenge, CancellationToken cancellationToken);
 

@@ -12,7 +12,7 @@ namespace Custodian.Server.Ui.Center;
 
 /// <summary>
 /// One-time codes for signing in to the privacy center: a person gives their email, a six-digit code goes to it through the
-/// outbox, and the right code within ten minutes and five attempts signs them in. Whether the address belongs to anyone is
+/// outbox, and the right code within ten minutes and five attempts signs them in; asking again voids the earlier code. Whether the address belongs to anyone is
 /// never revealed: an unknown address gets a challenge that no code opens. Challenges live in the store, so a code asked
 /// for through one server is entered through any other on the same store, and a restart loses none. The store keeps the
 /// code only as an HMAC under a key derived from the master key (compared in constant time), the address sealed, and
