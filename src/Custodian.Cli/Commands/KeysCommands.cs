@@ -45,14 +45,16 @@ internal static class KeysCommands
         var scope = new Option<string>("--scope") { Description = "admin, service (bound to purposes) or auditor.", Required = true };
         scope.AcceptOnlyFromAmong("admin", "service", "auditor");
         var purposes = new Option<string[]>("--purpose") { Description = "For a service key: a purpose it may name (repeat for several).", AllowMultipleArgumentsPerToken = true };
+        var vouch = new Option<bool>("--vouch") { Description = "For a service key: it may vouch for people it has signed in, filing their data-subject requests verified at once (no code mailed). Give it only to the app people sign in to." };
         var command = new Command("create", """
             Create an API key. The key is printed once; only its hash is kept.
 
             Example:
               custodian keys create --data ./custodian-data --name web-shop --scope service --purpose essential.service --purpose marketing.communications.email
+              custodian keys create --data ./custodian-data --name account-app --scope service --purpose essential.service --vouch
             """)
         {
-            data, name, scope, purposes,
+            data, name, scope, purposes, vouch,
         };
         command.SetAction(parse =>
         {
@@ -62,7 +64,7 @@ internal static class KeysCommands
             if (store is null) return ExitCodes.Unreadable;
             try
             {
-                var (key, token) = store.Create(parse.GetValue(name)!, scopeValue, parse.GetValue(purposes) ?? []);
+                var (key, token) = store.Create(parse.GetValue(name)!, scopeValue, parse.GetValue(purposes) ?? [], parse.GetValue(vouch));
                 console.Out.WriteLine(token);
                 console.Error.WriteLine($"Created {key.Scope.ToString().ToLowerInvariant()} key {key.Id} ('{key.Name}'). Store it now: it is not shown again.");
                 return ExitCodes.Ok;
@@ -95,7 +97,8 @@ internal static class KeysCommands
             {
                 var state = key.RevokedAt is { } revoked ? $"revoked {revoked:yyyy-MM-dd}" : "active";
                 var purposes = key.Purposes.Count > 0 ? " purposes=" + string.Join(",", key.Purposes) : "";
-                console.Out.WriteLine($"{key.Id}\t{key.Scope.ToString().ToLowerInvariant()}\t{state}\t{key.Name}{purposes}");
+                var vouches = key.Vouches ? " vouches" : "";
+                console.Out.WriteLine($"{key.Id}\t{key.Scope.ToString().ToLowerInvariant()}\t{state}\t{key.Name}{purposes}{vouches}");
             }
 
             return ExitCodes.Ok;

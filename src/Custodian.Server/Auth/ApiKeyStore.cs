@@ -40,15 +40,20 @@ public sealed class ApiKeyStore
         lock (_gate) return [.. _keys.Values.OrderByDescending(k => k.CreatedAt)];
     }
 
-    /// <summary>Creates a key and returns it with its one-time plain token (<c>cus_&lt;id&gt;.&lt;secret&gt;</c>).</summary>
-    public (ApiKey Key, string Token) Create(string name, ApiScope scope, IReadOnlyList<string> purposes)
+    /// <summary>
+    /// Creates a key and returns it with its one-time plain token (<c>cus_&lt;id&gt;.&lt;secret&gt;</c>). Only a service
+    /// key may be made to <paramref name="vouches">vouch</paramref> for people (an admin key acts on their behalf anyway).
+    /// </summary>
+    public (ApiKey Key, string Token) Create(string name, ApiScope scope, IReadOnlyList<string> purposes, bool vouches = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (scope == ApiScope.Service && purposes.Count == 0)
             throw new ArgumentException("A service key must be bound to at least one purpose (--purpose).", nameof(purposes));
+        if (vouches && scope != ApiScope.Service)
+            throw new ArgumentException("Only a service key vouches for people (--vouch); an admin key submits requests on a person's behalf without it.", nameof(vouches));
         var id = "key_" + Ids.RandomToken(9).Replace('-', 'x').Replace('_', 'y');
         var secret = Ids.RandomToken(32);
-        var key = new ApiKey(id, name, scope, scope == ApiScope.Service ? [.. purposes] : [], Hash(secret), _clock.GetUtcNow());
+        var key = new ApiKey(id, name, scope, scope == ApiScope.Service ? [.. purposes] : [], Hash(secret), _clock.GetUtcNow(), Vouches: vouches);
         lock (_gate)
         {
             Reload(force: true);

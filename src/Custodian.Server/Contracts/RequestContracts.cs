@@ -4,7 +4,7 @@ namespace Custodian.Server.Contracts;
 
 /// <summary>
 /// Submits a data-subject request. With only <c>email</c> the person's own request is submitted and a one-time code is
-/// mailed to them; with <c>subject</c> a service key vouches for a person it has signed in, or an administrator submits on
+/// mailed to them; with <c>subject</c> a service key created to vouch (<c>--vouch</c>) vouches for a person it has signed in, or an administrator submits on
 /// the person's behalf, and the request is verified at once.
 /// </summary>
 public sealed record SubmitRequestBody

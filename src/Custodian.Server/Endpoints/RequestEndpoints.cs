@@ -21,7 +21,7 @@ internal static class RequestEndpoints
     {
         var requests = v1.MapGroup("/requests").WithTags("Requests").ProducesProblem(StatusCodes.Status404NotFound);
         requests.MapPost("", SubmitAsync).AcceptsJson<SubmitRequestBody>().WithSummary("Submit a data-subject request")
-            .WithDescription("Only 'email': the person's own request; a one-time code is mailed to them. With 'subject': a service key vouches for a person it has signed in, or an administrator submits on their behalf; verified at once.");
+            .WithDescription("Only 'email': the person's own request; a one-time code is mailed to them. With 'subject': a service key created with --vouch vouches for a person it has signed in, or an administrator submits on their behalf; verified at once.");
         requests.MapPost("/{requestId}/verify", VerifyAsync).AcceptsJson<VerifyRequestBody>().WithSummary("Enter the one-time code (10 minutes, 5 attempts)");
         requests.MapGet("", ListAsync).WithSummary("List requests by due date (admin)").WithDescription("Filters: status, kind, subject, overdue=true.");
         requests.MapGet("/{requestId}", ShowAsync).WithSummary("One request with its status history (admin, or the service that submitted it)");
@@ -58,6 +58,8 @@ internal static class RequestEndpoints
         };
         if (channel == RequestChannel.Service && key.Scope != ApiScope.Service)
             throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, "Only a service key vouches for a person ('channel': 'service'); an admin key submits with 'admin'.", "/channel");
+        if (channel == RequestChannel.Service && !key.Vouches)
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, ApiErrorCodes.ScopeForbidden, $"Key {key.Id} may not vouch for people: a request filed with 'subject' is verified at once, so only a key created with 'custodian keys create --scope service --vouch' files one. Forward the person's own request instead (only 'email'; they confirm it with the code mailed to them).", "/subject");
         if (body.Language is { } language && !OfferedLanguages(runtime).Contains(language))
         {
             var offered = OfferedLanguages(runtime);

@@ -28,16 +28,16 @@ public sealed partial class RequestEndpointTests(RequestServer server) : IClassF
     }
 
     [Fact]
-    public async Task A_person_s_own_request_is_verified_with_the_code_mailed_to_them_and_never_reveals_who_they_are()
+    public async Task A_person_s_own_request_forwarded_by_any_service_key_is_verified_with_the_code_mailed_to_them_and_never_reveals_who_they_are()
     {
-        var submitted = await server.App.PostAsJsonAsync("/v1/requests", new { kind = "access", email = RequestServer.Email });
+        var submitted = await server.OtherApp.PostAsJsonAsync("/v1/requests", new { kind = "access", email = RequestServer.Email });
         var request = await JsonAsync(submitted);
         var id = request.GetProperty("id").GetString()!;
         var mail = Assert.Single(await server.MailBodiesAsync(), b => b.Contains("enter this code", StringComparison.Ordinal));
         var code = CodePattern().Match(mail).Value;
 
-        var wrong = await server.App.PostAsJsonAsync($"/v1/requests/{id}/verify", new { code = code == "000000" ? "111111" : "000000" });
-        var right = await server.App.PostAsJsonAsync($"/v1/requests/{id}/verify", new { code });
+        var wrong = await server.OtherApp.PostAsJsonAsync($"/v1/requests/{id}/verify", new { code = code == "000000" ? "111111" : "000000" });
+        var right = await server.OtherApp.PostAsJsonAsync($"/v1/requests/{id}/verify", new { code });
 
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         Assert.Equal("received", request.GetProperty("status").GetString());
@@ -91,6 +91,27 @@ public sealed partial class RequestEndpointTests(RequestServer server) : IClassF
         await AssertProblemAsync(othersPackage, HttpStatusCode.NotFound, "unknown_request");
         await AssertProblemAsync(list, HttpStatusCode.Forbidden, "scope_forbidden");
         await AssertProblemAsync(complete, HttpStatusCode.Forbidden, "scope_forbidden");
+    }
+
+    [Fact]
+    public async Task Only_a_service_key_created_to_vouch_files_a_request_verified_at_once()
+    {
+        var before = (await JsonAsync(await server.Admin.GetAsync($"/v1/requests?subject={server.Subject}"))).GetArrayLength();
+
+        var vouched = await server.OtherApp.PostAsJsonAsync("/v1/requests", new { kind = "access", subject = server.Subject });
+        var erasure = await server.OtherApp.PostAsJsonAsync("/v1/requests", new { kind = "erasure", subject = server.Subject, channel = "service" });
+
+        foreach (var refused in new[] { vouched, erasure })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            var body = await JsonAsync(refused);
+            Assert.Equal("scope_forbidden", body.GetProperty("code").GetString());
+            Assert.Equal("/subject", body.GetProperty("pointer").GetString());
+            Assert.Contains("--vouch", body.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        }
+
+        var after = (await JsonAsync(await server.Admin.GetAsync($"/v1/requests?subject={server.Subject}"))).GetArrayLength();
+        Assert.Equal(before, after);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class RequestServer : IAsyncLifetime
     {
         var keys = new ApiKeyStore(Data);
         var admin = keys.Create("desk", ApiScope.Admin, []);
-        var app = keys.Create("app", ApiScope.Service, ["essential.service"]);
+        var app = keys.Create("app", ApiScope.Service, ["essential.service"], vouches: true);
         var other = keys.Create("other-app", ApiScope.Service, ["essential.service"]);
         AppKeyId = app.Key.Id;
         var builder = CustodianServer.CreateBuilder(["--urls", "http://127.0.0.1:0"], o =>
