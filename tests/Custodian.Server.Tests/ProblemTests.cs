@@ -268,6 +268,8 @@ public sealed class ProblemTests(CekuraServer server)
     [InlineData("""{"purpose": "essential.service", "epsilon": 1e-320}""", "/epsilon")]
     [InlineData("""{"purpose": "essential.service", "epsilon": 0}""", "/epsilon")]
     [InlineData("""{"purpose": "essential.service", "minimumGroup": 1}""", "/minimumGroup")]
+    [InlineData("""{"purpose": "essential.service", "minimumGroup": 1001}""", "/minimumGroup")]
+    [InlineData("""{"purpose": "essential.service", "minimumGroup": 2147483647}""", "/minimumGroup")]
     [InlineData("""{"purpose": "essential.service", "maxReadingsPerPerson": 0}""", "/maxReadingsPerPerson")]
     [InlineData("""{"purpose": "essential.service", "sum": true, "sumLower": 10, "sumUpper": 1}""", "/sumLower")]
     [InlineData("""{"purpose": "essential.service", "since": "2026-02-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"}""", "/until")]
@@ -277,6 +279,15 @@ public sealed class ProblemTests(CekuraServer server)
         var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
 
         Assert.Equal(at, problem.GetProperty("pointer").GetString());
+    }
+
+    [Fact]
+    public async Task A_minimum_group_above_the_policy_range_names_the_range()
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/statistics", server.AdminKey, """{"purpose": "essential.service", "minimumGroup": 2147483647}""");
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+
+        Assert.Contains("from 2 to 1000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Custodian.Statistics;
 using YamlDotNet.RepresentationModel;
 
 namespace Custodian.Policy;
@@ -159,7 +160,7 @@ public static class PolicyLoader
             Cookies = ReadCookies(context, root),
             AutomatedDecisions = new AutomatedDecisionDefinition(automated.Bool("used", false), automated.Text("description"), automated.Location),
             Changes = new ChangesDefinition(noticePeriod.Value, changes.List("channels").Select(c => c.Value).ToImmutableArray(), changes.Location),
-            StatisticsMinimumGroup = statistics?.Int("minimum_group", 2, 1000) ?? 10,
+            StatisticsMinimumGroup = statistics?.Int("minimum_group", StatisticsRequest.MinMinimumGroup, StatisticsRequest.MaxMinimumGroup) ?? 10,
             Location = header.Location,
         };
     }

@@ -42,6 +42,12 @@ public sealed record StatisticsRequest
     /// <summary>The smallest ε accepted: below it the noise drowns every count.</summary>
     public const double MinEpsilon = 0.001;
 
+    /// <summary>The smallest k accepted (here and in the policy's <c>statistics.minimum_group</c>): a group of one person is that person.</summary>
+    public const int MinMinimumGroup = 2;
+
+    /// <summary>The largest k accepted (here and in the policy's <c>statistics.minimum_group</c>).</summary>
+    public const int MaxMinimumGroup = 1000;
+
     /// <summary>The first parameter that cannot be honoured, as its field name and a message with the fix; null when all can.</summary>
     public (string Field, string Message)? FirstProblem()
     {
@@ -49,7 +55,8 @@ public sealed record StatisticsRequest
             return ("dimensions", "A dimension is named twice; name each at most once.");
         if (Epsilon is { } epsilon && !(epsilon >= MinEpsilon && epsilon <= MaxEpsilon))
             return ("epsilon", $"ε must be a number from {MinEpsilon} to {MaxEpsilon} (typically 0.1 to 2), or left out for no noise.");
-        if (MinimumGroup is < 2) return ("minimumGroup", "k must be at least 2: a group of one person is that person.");
+        if (MinimumGroup is < MinMinimumGroup) return ("minimumGroup", $"k must be from {MinMinimumGroup} to {MaxMinimumGroup}: a group of one person is that person.");
+        if (MinimumGroup is > MaxMinimumGroup) return ("minimumGroup", $"k must be from {MinMinimumGroup} to {MaxMinimumGroup}, the range the policy's statistics.minimum_group accepts.");
         if (MaxReadingsPerPerson < 1) return ("maxReadingsPerPerson", "Each person must be allowed at least 1 reading per group.");
         if (!double.IsFinite(SumLower) || !double.IsFinite(SumUpper) || SumLower > SumUpper)
             return ("sumLower", "The sum clamp must be finite numbers with sumLower at most sumUpper.");
