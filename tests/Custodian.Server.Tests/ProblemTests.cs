@@ -291,6 +291,14 @@ public sealed class ProblemTests(CekuraServer server)
     }
 
     [Fact]
+    public async Task Statistics_with_an_epsilon_of_many_digits_are_exported_not_a_server_error()
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/statistics", server.AdminKey, """{"purpose": "essential.service", "minimumGroup": 2, "epsilon": 0.123456789}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Statistics_without_dimensions_are_one_total()
     {
         using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/statistics", server.AdminKey, """{"purpose": "essential.service", "dimensions": [], "minimumGroup": 2}""");

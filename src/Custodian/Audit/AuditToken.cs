@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace Custodian.Audit;
 
@@ -55,6 +56,35 @@ public static class AuditToken
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// A number the vault computed (a count, a parameter) as a token: its plain decimal form when that is a token (at most
+    /// 6 characters), else the same number exactly in scientific notation (<c>1234567</c> as <c>1.234567E6</c>,
+    /// <c>0.333333</c> as <c>3.33333E-1</c>), which carries a letter and reads back with any number parser.
+    /// Only for figures the vault computed: personal numbers never go into the audit log.
+    /// </summary>
+    public static string Number(long value) => Number(value.ToString(CultureInfo.InvariantCulture));
+
+    /// <inheritdoc cref="Number(long)"/>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is not finite.</exception>
+    public static string Number(double value) =>
+        double.IsFinite(value) ? Number(value.ToString("R", CultureInfo.InvariantCulture)) : throw new ArgumentOutOfRangeException(nameof(value), "An audit number must be finite.");
+
+    private static string Number(string plain)
+    {
+        if (IsValid(plain)) return plain;
+        if (plain.Contains('E', StringComparison.Ordinal)) return plain.Replace("E+", "E", StringComparison.Ordinal);
+        var negative = plain.StartsWith('-');
+        var unsigned = negative ? plain[1..] : plain;
+        var point = unsigned.IndexOf('.', StringComparison.Ordinal);
+        if (point < 0) point = unsigned.Length;
+        var digits = unsigned.Replace(".", "", StringComparison.Ordinal);
+        var first = digits.AsSpan().IndexOfAnyExcept('0');
+        if (first < 0) return "0";
+        var significant = digits[first..].TrimEnd('0');
+        var mantissa = significant.Length == 1 ? significant : significant[0] + "." + significant[1..];
+        return (negative ? "-" : "") + mantissa + "E" + (point - first - 1).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Like <see cref="Require"/>, allowing null.</summary>

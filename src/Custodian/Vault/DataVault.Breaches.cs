@@ -164,7 +164,7 @@ public sealed partial class DataVault
         var now = _clock.GetUtcNow();
         var outbox = new Notifications.Outbox(_keys);
         breach = breach with { PeopleNotifiedAt = breach.PeopleNotifiedAt ?? now, AffectedPeople = affected.Count };
-        var details = new Dictionary<string, string> { ["breach"] = breachId, ["without_address"] = withoutAddress.ToString(CultureInfo.InvariantCulture) };
+        var details = new Dictionary<string, string> { ["breach"] = breachId, ["without_address"] = AuditToken.Number(withoutAddress) };
         if (resend) details["resend"] = "true";
         await using var tx = await _store.BeginAsync(cancellationToken);
 

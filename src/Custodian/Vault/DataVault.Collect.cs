@@ -81,7 +81,7 @@ public sealed partial class DataVault
         Categories = Distinct(records.Select(r => r.CategoryKey)),
         ReasonCodes = Distinct(refused.SelectMany(r => r.Reasons)),
         Count = records.Count,
-        Details = refused.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refused"] = refused.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        Details = refused.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["refused"] = AuditToken.Number(refused.Count) },
     };
 
     /// <summary>

@@ -103,7 +103,7 @@ public sealed partial class DataVault
                 Count = destroyed,
                 Details = new Dictionary<string, string>
                 {
-                    ["kept"] = reseals.Count.ToString(CultureInfo.InvariantCulture),
+                    ["kept"] = AuditToken.Number(reseals.Count),
                     ["kept_rules"] = string.Join('+', reseals.Select(r => r.Rule.Id).Distinct().DefaultIfEmpty("none")),
                 },
             }, cancellationToken);

@@ -86,7 +86,7 @@ public sealed partial class DataVault
             Count = events.Count,
             Details = dropped.Select(d => ("dropped." + d.Key, d.Value))
                 .Append(("coarsened", coarsened)).Where(d => d.Item2 > 0)
-                .ToDictionary(d => d.Item1, d => d.Item2.ToString(CultureInfo.InvariantCulture)),
+                .ToDictionary(d => d.Item1, d => AuditToken.Number(d.Item2)),
         }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new EventBatchResult(events.Count, dropped) { Coarsened = coarsened };

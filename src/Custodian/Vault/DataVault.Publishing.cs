@@ -82,7 +82,7 @@ public sealed partial class DataVault
                 ["hash"] = compiled.ContentHash[..16],
                 ["version"] = "v:" + record.Version,
                 ["material"] = diff.HasMaterialChange ? "true" : "false",
-                ["reconsent"] = reconsent.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["reconsent"] = AuditToken.Number(reconsent.Count),
             },
         }, cancellationToken);
         await tx.CommitAsync(cancellationToken);

@@ -68,7 +68,7 @@ public sealed partial class DataVault
         {
             var details = group.GroupBy(i => i.Verdict.RuleIndex >= 0 ? planner.Rules[i.Verdict.RuleIndex].Id : "none", StringComparer.Ordinal)
                 .Take(AuditEntry.MaxDetails - 1)
-                .ToDictionary(g => "rule." + g.Key, g => g.Count().ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+                .ToDictionary(g => "rule." + g.Key, g => AuditToken.Number(g.Count()), StringComparer.Ordinal);
             if (group.Key == RetentionOutcome.Archive && archive is not null) details["archive"] = archive.ArchiveId;
             await tx.AppendAuditAsync(new AuditEntry(now, AuditEntry.SystemActor, "retention." + ActionName(group.Key))
             {

@@ -84,10 +84,10 @@ public sealed partial class DataVault
             Count = rows.Count,
             Details = new Dictionary<string, string>
             {
-                ["k"] = k.ToString(CultureInfo.InvariantCulture),
-                ["epsilon"] = request.Epsilon?.ToString("R", CultureInfo.InvariantCulture) ?? "none",
-                ["suppressed"] = suppressed.ToString(CultureInfo.InvariantCulture),
-                ["people"] = included.ToString(CultureInfo.InvariantCulture),
+                ["k"] = AuditToken.Number(k),
+                ["epsilon"] = request.Epsilon is { } noise ? AuditToken.Number(noise) : "none",
+                ["suppressed"] = AuditToken.Number(suppressed),
+                ["people"] = AuditToken.Number(included),
                 ["dimensions"] = request.Dimensions.Count == 0 ? "none" : string.Join("/", request.Dimensions),
             },
         }, cancellationToken);

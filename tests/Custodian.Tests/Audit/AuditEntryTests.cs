@@ -21,6 +21,36 @@ public sealed class AuditEntryTests
         Assert.Throws<ArgumentException>(() => new AuditEntry(At, "system", "record.read") { Details = new Dictionary<string, string> { ["k"] = value } });
     }
 
+    [Theory]
+    [InlineData(0L, "0")]
+    [InlineData(999999L, "999999")]
+    [InlineData(1000000L, "1E6")]
+    [InlineData(1234567L, "1.234567E6")]
+    [InlineData(2147483647L, "2.147483647E9")]
+    [InlineData(-1234567L, "-1.234567E6")]
+    [InlineData(long.MaxValue, "9.223372036854775807E18")]
+    public void A_count_of_any_size_is_a_token_that_reads_back_exactly(long value, string token)
+    {
+        Assert.Equal(token, AuditToken.Number(value));
+        Assert.True(AuditToken.IsValid(AuditToken.Number(value)));
+        Assert.Equal(value, (long)decimal.Parse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData(1.0, "1")]
+    [InlineData(0.5, "0.5")]
+    [InlineData(0.333333, "3.33333E-1")]
+    [InlineData(0.123456789, "1.23456789E-1")]
+    [InlineData(1e-5, "1E-05")]
+    [InlineData(1e20, "1E20")]
+    [InlineData(1234.5678, "1.2345678E3")]
+    public void A_fraction_of_any_length_is_a_token_that_reads_back_exactly(double value, string token)
+    {
+        Assert.Equal(token, AuditToken.Number(value));
+        Assert.True(AuditToken.IsValid(AuditToken.Number(value)));
+        Assert.Equal(value, double.Parse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void The_refusal_message_does_not_repeat_the_value()
     {
