@@ -153,6 +153,58 @@ public sealed class ProblemTests(CekuraServer server)
         Assert.Contains("Did you mean 'purpose'?", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"a.b": 1}""", "/a.b", "a.b")]
+    [InlineData("""{"a/b": 1}""", "/a~1b", "a/b")]
+    [InlineData("""{"a~b": 1}""", "/a~0b", "a~b")]
+    [InlineData("""{"~/x.y": 1}""", "/~0~1x.y", "~/x.y")]
+    [InlineData("""{"it's": 1}""", "/it's", "it's")]
+    [InlineData("""{"purpose": "essential.service", "values": [{"category": "contact.email", "value": "a@example.org", "a.b/c": 1}]}""", "/values/0/a.b~1c", "a.b/c")]
+    public async Task An_unknown_field_with_special_characters_is_one_escaped_pointer_token(string body, string expected, string name)
+    {
+        var (id, _) = await server.NewPersonAsync();
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, body);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+
+        Assert.Equal(expected, problem.GetProperty("pointer").GetString());
+        Assert.Contains($"Unknown field '{name}'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("\\u0001", "/values/0")]
+    [InlineData("\\u202e", "/values/0")]
+    public async Task An_unknown_field_with_a_long_or_unprintable_name_points_at_its_object_without_repeating_it(string suffix, string expected)
+    {
+        var (id, _) = await server.NewPersonAsync();
+        var name = suffix.Length == 0 ? new string('n', 200) : "zqxname" + suffix;
+        var body = suffix.Length == 0
+            ? $$"""{"purpose": "essential.service", "values": [], "{{name}}": 1}"""
+            : $$"""{"purpose": "essential.service", "values": [{"category": "contact.email", "value": "a@example.org", "{{name}}": 1}]}""";
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, $"/v1/subjects/{id}/records", server.ServiceKey, body);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+
+        Assert.Equal(expected, problem.GetProperty("pointer").GetString());
+        var text = problem.ToString();
+        Assert.Contains("unknown field", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(suffix.Length == 0 ? "nnnnnnnn" : "zqxname", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("$", "")]
+    [InlineData("$.values[0].category", "/values/0/category")]
+    [InlineData("$['a.b']", "/a.b")]
+    [InlineData("$['a/b'].c", "/a~1b/c")]
+    [InlineData("$.a~b[12]", "/a~0b/12")]
+    [InlineData("$.values[0]['x.y']", "/values/0/x.y")]
+    [InlineData("$['it's']", "/it's")]
+    [InlineData("$['a]['b']", "/a]['b")]
+    public void A_System_Text_Json_path_becomes_an_RFC_6901_pointer(string? path, string expected) =>
+        Assert.Equal(expected, RequestBody.ToPointer(path));
+
     [Fact]
     [CoversCode(ApiErrorCodes.NotFound)]
     public async Task An_unknown_route_is_a_not_found_problem()

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -104,14 +107,87 @@ public static partial class RequestBody
         return buffer.ToArray();
     }
 
-    /// <summary>Converts a System.Text.Json path (<c>$.values[0].category</c>) to a JSON pointer (<c>/values/0/category</c>).</summary>
-    public static string ToPointer(string? path)
+    /// <summary>
+    /// Converts a System.Text.Json path (<c>$.values[0].category</c>, <c>$['a.b']</c>) to an RFC 6901 JSON pointer
+    /// (<c>/values/0/category</c>, <c>/a.b</c>): each name becomes one reference token with <c>~</c> as <c>~0</c> and
+    /// <c>/</c> as <c>~1</c>.
+    /// </summary>
+    public static string ToPointer(string? path) => string.Concat(PathSegments(path).Select(s => "/" + EscapeToken(s)));
+
+    /// <summary>One RFC 6901 reference token: <c>~</c> as <c>~0</c>, then <c>/</c> as <c>~1</c>.</summary>
+    internal static string EscapeToken(string name) =>
+        name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The names and indexes of a System.Text.Json path: <c>.name</c>, <c>[0]</c>, and <c>['name']</c> for a name with a
+    /// special character (System.Text.Json does not escape a quote inside the brackets, so a quoted name ends at the
+    /// first <c>']</c> that ends the path or is followed by another step).
+    /// </summary>
+    internal static List<string> PathSegments(string? path)
     {
-        if (string.IsNullOrEmpty(path) || path == "$") return "";
-        var pointer = path.StartsWith('$') ? path[1..] : path;
-        pointer = IndexPattern().Replace(pointer, "/$1");
-        pointer = QuotedPattern().Replace(pointer, m => "/" + m.Groups[1].Value.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
-        return pointer.Replace('.', '/');
+        var segments = new List<string>();
+        if (string.IsNullOrEmpty(path)) return segments;
+        var i = path[0] == '$' ? 1 : 0;
+        while (i < path.Length)
+        {
+            if (path[i] == '[' && i + 1 < path.Length && path[i + 1] == '\'')
+            {
+                var end = QuotedEnd(path, i + 2);
+                segments.Add(path[(i + 2)..end]);
+                i = Math.Min(end + 2, path.Length);
+            }
+            else if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i);
+                if (end < 0) end = path.Length;
+                segments.Add(path[(i + 1)..end]);
+                i = Math.Min(end + 1, path.Length);
+            }
+            else
+            {
+                var start = path[i] == '.' ? i + 1 : i;
+                var end = path.IndexOfAny(['.', '['], start);
+                if (end < 0) end = path.Length;
+                segments.Add(path[start..end]);
+                i = end;
+            }
+        }
+
+        return segments;
+    }
+
+    private static int QuotedEnd(string path, int from)
+    {
+        for (var end = path.IndexOf("']", from, StringComparison.Ordinal); end >= 0; end = path.IndexOf("']", end + 1, StringComparison.Ordinal))
+        {
+            if (end + 2 == path.Length || path[end + 2] is '.' or '[') return end;
+        }
+
+        return path.Length;
+    }
+
+    /// <summary>The longest unknown field name a problem repeats.</summary>
+    internal const int MaxEchoedName = 64;
+
+    /// <summary>
+    /// Whether an unknown field name may be repeated in a problem: at most <see cref="MaxEchoedName"/> characters, all
+    /// printable (no control, format, private-use or unassigned characters, no broken surrogates). Anything else may be
+    /// a value sent by mistake, or made to garble a log or a terminal, so the problem points at its object instead.
+    /// </summary>
+    internal static bool IsEchoable(string name)
+    {
+        if (name.Length is 0 or > MaxEchoedName) return false;
+        var rest = name.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != OperationStatus.Done) return false;
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                return false;
+            rest = rest[consumed..];
+        }
+
+        return true;
     }
 
     /// <summary>Whether a Content-Type names JSON: <c>application/json</c> or a <c>+json</c> type, with any parameters.</summary>
@@ -133,11 +209,17 @@ public static partial class RequestBody
         if (unmapped.Success)
         {
             var name = unmapped.Groups[1].Value;
+            var parent = pointerPrefix + ToPointer(ParentPath(e.Path, name));
             var known = KnownNames(typeof(T));
+            if (!IsEchoable(name))
+            {
+                return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField,
+                    $"An unknown field in the object at '{parent}' (its name is not repeated: longer than {MaxEchoedName} characters or not printable). Known fields: {string.Join(", ", known)}.", parent);
+            }
+
             var suggestions = Suggestions.Nearest(name, known);
             var fix = suggestions.Count > 0 ? $" Did you mean '{suggestions[0]}'?" : $" Known fields: {string.Join(", ", known)}.";
-            var at = pointer.EndsWith("/" + name, StringComparison.Ordinal) ? pointer : $"{pointer}/{name}";
-            return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"Unknown field '{name}'.{fix}", at, suggestions);
+            return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"Unknown field '{name}'.{fix}", $"{parent}/{EscapeToken(name)}", suggestions);
         }
 
         var missing = MissingPattern().Match(message);
@@ -157,6 +239,15 @@ public static partial class RequestBody
         return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, $"The body is not valid JSON near line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}.", pointer);
     }
 
+    /// <summary>The path of the object holding <paramref name="name"/>: the path without its last step when that step is the name.</summary>
+    private static string? ParentPath(string? path, string name)
+    {
+        if (path is null) return null;
+        if (path.EndsWith("['" + name + "']", StringComparison.Ordinal)) return path[..^(name.Length + 4)];
+        if (path.EndsWith("." + name, StringComparison.Ordinal)) return path[..^(name.Length + 1)];
+        return path;
+    }
+
     private static List<string> KnownNames(Type type)
     {
         var names = new List<string>();
@@ -172,13 +263,7 @@ public static partial class RequestBody
         return names.Distinct().ToList();
     }
 
-    [GeneratedRegex(@"\[(\d+)\]")]
-    private static partial Regex IndexPattern();
-
-    [GeneratedRegex(@"\['([^']*)'\]")]
-    private static partial Regex QuotedPattern();
-
-    [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
+    [GeneratedRegex(@"^The JSON property '(.*)' could not be mapped to any \.NET member contained in type '[^']*'\.", RegexOptions.Singleline)]
     private static partial Regex UnmappedPattern();
 
     [GeneratedRegex(@"missing required properties including: (.*)\.")]
