@@ -96,6 +96,8 @@ public static partial class CustodianServer
     public static WebApplication MapCustodian(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First, so the headers reach every /v1 response, the exception handler's problems included.
+        app.Use(ApiResponseHeaders.ApplyAsync);
         // The handler writes every problem itself; the middleware's own log line would carry the exception's message (which
         // may quote the caller's input) at Error level for every 4xx, so it is suppressed and unexpected errors are logged below.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteExceptionAsync, SuppressDiagnosticsCallback = _ => true });

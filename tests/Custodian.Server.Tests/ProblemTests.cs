@@ -22,6 +22,22 @@ public sealed class ProblemTests(CekuraServer server)
         Assert.Empty(missing);
     }
 
+    [Theory]
+    [InlineData("POST", "/v1/statistics", "admin", """{"purpose": "essential.service", "minimumGroup": 2}""", HttpStatusCode.OK)]
+    [InlineData("POST", "/v1/statistics", "admin", """{"purpose": "essential.service", "minimumGroup": 1}""", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/v1/statistics", "admin", "{", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/v1/statistics", null, """{"purpose": "essential.service"}""", HttpStatusCode.Unauthorized)]
+    [InlineData("GET", "/v1/no-such-thing", "admin", null, HttpStatusCode.NotFound)]
+    [InlineData("GET", "/v1/test/failure", "admin", null, HttpStatusCode.InternalServerError)]
+    public async Task Every_v1_answer_is_not_stored_and_not_sniffed(string method, string path, string? key, string? body, HttpStatusCode status)
+    {
+        using var response = await RawApi.SendAsync(Http, new HttpMethod(method), path, key is null ? null : server.AdminKey, body);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
     [Fact]
     [CoversCode(ApiErrorCodes.InvalidJson)]
     public async Task Broken_json_is_invalid_json_with_a_pointer_to_where_it_broke()
