@@ -15,7 +15,7 @@ echo "Building the CLI (Release) …" >&2
 dotnet build -c Release src/Custodian.Cli -v q -nologo >/dev/null
 CLI="dotnet src/Custodian.Cli/bin/Release/net10.0/Custodian.Cli.dll"
 
-SERVICE=$($CLI keys create --data "$DATA" --name load --scope service --purpose essential.service 2>/dev/null)
+SERVICE=$($CLI keys create --data "$DATA" --name load --scope service --purpose essential.service --policy examples/cekura/policy.yaml 2>/dev/null)
 AUDITOR=$($CLI keys create --data "$DATA" --name verify --scope auditor 2>/dev/null)
 CUSTODIAN_BENCH_BASELINE=1 $CLI serve --policy examples/cekura/policy.yaml --data "$DATA" --urls "$URL" --rate-limit 100000000 2>"$DATA/serve.log" &
 SERVER=$!

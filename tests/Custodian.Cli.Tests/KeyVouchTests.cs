@@ -8,6 +8,8 @@ namespace Custodian.Cli.Tests;
 /// </summary>
 public sealed class KeyVouchTests : IDisposable
 {
+    private static string Cekura => Path.Combine(Repository.Examples, "cekura", "policy.yaml");
+
     private readonly string _data = Directory.CreateTempSubdirectory("custodian-cli-vouch-").FullName;
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
@@ -15,8 +17,8 @@ public sealed class KeyVouchTests : IDisposable
     [Fact]
     public async Task A_service_key_vouches_only_when_created_with_vouch()
     {
-        var vouching = await CliRun.RunAsync("keys", "create", "--data", _data, "--name", "account-app", "--scope", "service", "--purpose", "essential.service", "--vouch");
-        var plain = await CliRun.RunAsync("keys", "create", "--data", _data, "--name", "web-shop", "--scope", "service", "--purpose", "essential.service");
+        var vouching = await CliRun.RunAsync("keys", "create", "--data", _data, "--name", "account-app", "--scope", "service", "--purpose", "essential.service", "--policy", Cekura, "--vouch");
+        var plain = await CliRun.RunAsync("keys", "create", "--data", _data, "--name", "web-shop", "--scope", "service", "--purpose", "essential.service", "--policy", Cekura);
         var list = await CliRun.RunAsync("keys", "list", "--data", _data);
 
         Assert.Equal(ExitCodes.Ok, vouching.ExitCode);

@@ -11,7 +11,7 @@ public sealed class ServeProcessTests : IDisposable
     public async Task Serve_answers_the_client_stops_cleanly_on_sigterm_and_leaves_a_verifiable_audit_chain_and_logs_without_personal_values()
     {
         var admin = await CreateKeyAsync("--scope", "admin");
-        var service = await CreateKeyAsync("--scope", "service", "--purpose", "essential.service");
+        var service = await CreateKeyAsync("--scope", "service", "--purpose", "essential.service", "--policy", RepoPaths.Cekura);
         var url = $"http://127.0.0.1:{CliProcess.FreePort()}";
         const string Email = "birthe.logcheck@example.dk";
         const string Name = "Birthe Logcheck";

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using Custodian.Policy;
 using Custodian.Retention;
 using Custodian.Server.Auth;
+using Custodian.Sqlite;
 
 namespace Custodian.Cli.Commands;
 
@@ -44,27 +46,39 @@ internal static class KeysCommands
         var name = new Option<string>("--name") { Description = "A label for people (which service uses it).", Required = true };
         var scope = new Option<string>("--scope") { Description = "admin, service (bound to purposes) or auditor.", Required = true };
         scope.AcceptOnlyFromAmong("admin", "service", "auditor");
-        var purposes = new Option<string[]>("--purpose") { Description = "For a service key: a purpose it may name (repeat for several).", AllowMultipleArgumentsPerToken = true };
+        var purposes = new Option<string[]>("--purpose") { Description = "For a service key: a purpose it may name (repeat for several); one the policy defines.", AllowMultipleArgumentsPerToken = true };
+        var policy = new Option<string?>("--policy") { Description = "For a service key: the policy file in force (as given to 'custodian serve --policy'; a version published since in the store in --data takes its place). Its purposes are the ones a key may be bound to." };
         var vouch = new Option<bool>("--vouch") { Description = "For a service key: it may vouch for people it has signed in, filing their data-subject requests verified at once (no code mailed). Give it only to the app people sign in to." };
         var command = new Command("create", """
-            Create an API key. The key is printed once; only its hash is kept.
+            Create an API key. The key is printed once; only its hash is kept. A service key is bound to purposes, and each
+            must be one the policy in force defines: give that policy with --policy (a version published since in the store
+            in --data takes its place). Exit codes: 0 created, 1 refused (no purpose, a purpose the policy does not define,
+            policy errors), 2 unreadable (the data directory, the key file or the policy).
 
-            Example:
-              custodian keys create --data ./custodian-data --name web-shop --scope service --purpose essential.service --purpose marketing.communications.email
-              custodian keys create --data ./custodian-data --name account-app --scope service --purpose essential.service --vouch
+            Examples:
+              custodian keys create --data ./custodian-data --name desk --scope admin
+              custodian keys create --data ./custodian-data --name web-shop --scope service --policy examples/cekura/policy.yaml --purpose essential.service --purpose marketing.communications.email
+              custodian keys create --data ./custodian-data --name account-app --scope service --policy examples/cekura/policy.yaml --purpose essential.service --vouch
             """)
         {
-            data, name, scope, purposes, vouch,
+            data, name, scope, purposes, policy, vouch,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             var scopeValue = Enum.Parse<ApiScope>(parse.GetValue(scope)!, ignoreCase: true);
             var directory = parse.GetValue(data)!;
             var store = OpenStore(console, directory, mustExist: false);
             if (store is null) return ExitCodes.Unreadable;
+            var bound = parse.GetValue(purposes) ?? [];
+            if (scopeValue == ApiScope.Service && bound.Length > 0)
+            {
+                var check = await CheckPurposesAsync(console, parse.GetValue(policy), directory, bound, ct);
+                if (check != ExitCodes.Ok) return check;
+            }
+
             try
             {
-                var (key, token) = store.Create(parse.GetValue(name)!, scopeValue, parse.GetValue(purposes) ?? [], parse.GetValue(vouch));
+                var (key, token) = store.Create(parse.GetValue(name)!, scopeValue, bound, parse.GetValue(vouch));
                 console.Out.WriteLine(token);
                 console.Error.WriteLine($"Created {key.Scope.ToString().ToLowerInvariant()} key {key.Id} ('{key.Name}'). Store it now: it is not shown again.");
                 return ExitCodes.Ok;
@@ -81,6 +95,52 @@ internal static class KeysCommands
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Whether every purpose a service key is to be bound to is one the policy in force defines: the policy file given,
+    /// or, when <paramref name="directory"/> holds a store, the version in force there (as the other commands open it).
+    /// A purpose the policy does not define could never be named by the key, so it is refused with the nearest defined
+    /// one and the list of defined purposes. Returns the exit code; <see cref="ExitCodes.Ok"/> when all are defined.
+    /// </summary>
+    private static async Task<int> CheckPurposesAsync(CliConsole console, string? policyFile, string directory, IReadOnlyList<string> purposes, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(policyFile))
+        {
+            console.Error.WriteLine("error: a service key may name only purposes the policy defines; give the policy in force with --policy FILE (the file given to 'custodian serve --policy')");
+            return ExitCodes.Unreadable;
+        }
+
+        CompiledPolicy inForce;
+        string source;
+        if (File.Exists(Path.Combine(directory, SqliteVaultStoreOptions.DatabaseFileName)))
+        {
+            var (open, exit) = await VaultOpening.OpenAsync(console, policyFile, directory, cancellationToken);
+            if (open is null) return exit;
+            await using (open)
+            {
+                inForce = open.Vault.Policy;
+            }
+
+            source = $"the policy in force in '{directory}'";
+        }
+        else
+        {
+            if (PolicyLoading.Compile(console, policyFile, out var exit) is not { } compiled) return exit;
+            inForce = compiled;
+            source = policyFile;
+        }
+
+        var defined = inForce.Purposes.Select(p => p.Key).ToList();
+        var unknown = purposes.Where(p => !inForce.TryGetPurpose(p, out _)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var purpose in unknown)
+        {
+            var nearest = Suggestions.Nearest(purpose, defined, count: 1);
+            var hint = nearest.Count > 0 ? $"; did you mean '{nearest[0]}'?" : ".";
+            console.Error.WriteLine($"error: --purpose '{Suggestions.Quote(purpose)}' is not a purpose {source} defines{hint} Defined purposes: {string.Join(", ", defined)}");
+        }
+
+        return unknown.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static Command List(CliConsole console)

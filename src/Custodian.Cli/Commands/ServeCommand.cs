@@ -29,7 +29,7 @@ internal static class ServeCommand
             environment (Custodian__RateLimitPerSecond=200) or arguments (--Custodian:RateLimitPerSecond=200); a flag given wins.
 
             Examples:
-              custodian keys create --data ./custodian-data --name backend --scope service --purpose essential.service
+              custodian keys create --data ./custodian-data --name backend --scope service --purpose essential.service --policy examples/cekura/policy.yaml
               custodian serve --policy examples/cekura/policy.yaml --data ./custodian-data --urls http://127.0.0.1:5080
               custodian serve --policy examples/cekura/policy.yaml --data ./custodian-data --postgres "Host=db;Database=custodian;Username=custodian"
             """)
