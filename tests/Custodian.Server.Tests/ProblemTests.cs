@@ -100,6 +100,22 @@ public sealed class ProblemTests(CekuraServer server)
         Assert.DoesNotContain("Custodian.", detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"kind": "erasur", "email": "enum.typo@example.dk"}""", "/kind", "'erasur' is not a valid 'kind'; use one of access, portability, rectification, erasure, restriction, objection, consent_withdrawal. Did you mean 'erasure'?", "erasure")]
+    [InlineData("""{"kind": "access", "email": "enum.typo@example.dk", "channel": "servce"}""", "/channel", "'servce' is not a valid 'channel'; use one of person, service, admin. Did you mean 'service'?", "service")]
+    [InlineData("""{"kind": "forget me", "email": "enum.typo@example.dk"}""", "/kind", "'forget me' is not a valid 'kind'; use one of access, portability, rectification, erasure, restriction, objection, consent_withdrawal.", null)]
+    [InlineData("""{"kind": 3, "email": "enum.typo@example.dk"}""", "/kind", "number 3 is not a valid 'kind'; use one of access, portability,", null)]
+    public async Task A_word_that_is_not_one_of_a_fields_choices_is_named_with_every_choice_and_the_nearest(string body, string at, string detail, string? nearest)
+    {
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/requests", server.AdminKey, body);
+        var problem = await RawApi.ProblemAsync(response, HttpStatusCode.BadRequest, ApiErrorCodes.InvalidField);
+
+        Assert.Equal(at, problem.GetProperty("pointer").GetString());
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        if (nearest is null) Assert.False(problem.TryGetProperty("suggestions", out _));
+        else Assert.Equal(nearest, problem.GetProperty("suggestions")[0].GetString());
+    }
+
     [Fact]
     [CoversCode(ApiErrorCodes.JsonTooDeep)]
     public async Task Json_nested_deeper_than_the_limit_is_refused_before_it_is_bound()

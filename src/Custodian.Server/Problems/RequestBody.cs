@@ -60,7 +60,7 @@ public static partial class RequestBody
         }
         catch (JsonException e)
         {
-            throw Translate<T>(e, pointerPrefix);
+            throw Translate<T>(e, pointerPrefix, json.ToArray());
         }
 
         return Required(value, pointerPrefix);
@@ -76,7 +76,7 @@ public static partial class RequestBody
         }
         catch (JsonException e)
         {
-            throw Translate<T>(e, pointerPrefix);
+            throw Translate<T>(e, pointerPrefix, System.Text.Encoding.UTF8.GetBytes(json));
         }
 
         return Required(value, pointerPrefix);
@@ -198,7 +198,7 @@ public static partial class RequestBody
     internal static ApiProblemException TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, ApiErrorCodes.BodyTooLarge, $"The body is larger than {limit / 1024} KiB; send smaller batches.");
 
-    private static ApiProblemException Translate<T>(JsonException e, string pointerPrefix)
+    private static ApiProblemException Translate<T>(JsonException e, string pointerPrefix, byte[] json)
     {
         var message = e.Message;
         var pointer = pointerPrefix + ToPointer(e.Path);
@@ -231,9 +231,10 @@ public static partial class RequestBody
 
         if (e.InnerException is InvalidOperationException or FormatException || message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return pointer == pointerPrefix
-                ? new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "Send a JSON object ({…}), not an array, string or number.", pointer)
-                : new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"The value at '{pointer}' has the wrong type or format.", pointer);
+            if (pointer == pointerPrefix)
+                return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "Send a JSON object ({…}), not an array, string or number.", pointer);
+            return BadChoice(typeof(T), e.Path, json, pointer)
+                ?? new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"The value at '{pointer}' has the wrong type or format.", pointer);
         }
 
         return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, $"The body is not valid JSON near line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}.", pointer);
@@ -247,6 +248,89 @@ public static partial class RequestBody
         if (path.EndsWith("." + name, StringComparison.Ordinal)) return path[..^(name.Length + 1)];
         return path;
     }
+
+    /// <summary>
+    /// For a value that is not one of an enumeration's words (<c>"kind": "erasur"</c>): a problem naming the value, every
+    /// allowed word and the nearest one; null when the field at <paramref name="path"/> is not an enumeration.
+    /// </summary>
+    private static ApiProblemException? BadChoice(Type root, string? path, byte[] json, string pointer)
+    {
+        var segments = PathSegments(path);
+        if (segments.Count == 0) return null;
+        var type = root;
+        foreach (var segment in segments)
+        {
+            type = segment is int ? ElementType(type) : PropertyType(type, (string)segment);
+            if (type is null) return null;
+        }
+
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (!type.IsEnum) return null;
+        var allowed = Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToList();
+        var field = segments[^1] is string name ? name : pointer;
+        string given;
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = ServerJson.MaxDepth });
+            var element = document.RootElement;
+            foreach (var segment in segments)
+            {
+                element = segment is int index
+                    ? element.ValueKind == JsonValueKind.Array && index < element.GetArrayLength() ? element[index] : default
+                    : element.ValueKind == JsonValueKind.Object && TryGetProperty(element, (string)segment, out var child) ? child : default;
+            }
+
+            given = element.ValueKind switch
+            {
+                JsonValueKind.String => $"'{Suggestions.Quote(element.GetString()!)}'",
+                JsonValueKind.Undefined => "The value",
+                _ => $"{element.ValueKind.ToString().ToLowerInvariant()} {Suggestions.Quote(element.GetRawText())}",
+            };
+            var nearest = element.ValueKind == JsonValueKind.String ? Suggestions.Nearest(element.GetString()!, allowed, count: 1) : [];
+            var fix = nearest.Count > 0 ? $" Did you mean '{nearest[0]}'?" : "";
+            return new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"{given} is not a valid '{field}'; use one of {string.Join(", ", allowed)}.{fix}", pointer, nearest);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool TryGetProperty(JsonElement element, string name, out JsonElement value)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase)) continue;
+            value = property.Value;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>The steps of a System.Text.Json path (<c>$.values[0].source</c>): property names and array indexes.</summary>
+    private static List<object> PathSegments(string? path)
+    {
+        var segments = new List<object>();
+        if (string.IsNullOrEmpty(path)) return segments;
+        foreach (Match match in SegmentPattern().Matches(path))
+        {
+            if (match.Groups[1].Success) segments.Add(match.Groups[1].Value);
+            else if (match.Groups[2].Success) segments.Add(match.Groups[2].Value);
+            else segments.Add(int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return segments;
+    }
+
+    private static Type? PropertyType(Type type, string name) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .FirstOrDefault(p => string.Equals(p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name), name, StringComparison.OrdinalIgnoreCase))
+            ?.PropertyType;
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[^1] : null;
 
     private static List<string> KnownNames(Type type)
     {
@@ -262,6 +346,9 @@ public static partial class RequestBody
 
         return names.Distinct().ToList();
     }
+
+    [GeneratedRegex(@"\.([^.\[]+)|\['([^']*)'\]|\[(\d+)\]")]
+    private static partial Regex SegmentPattern();
 
     [GeneratedRegex(@"^The JSON property '(.*)' could not be mapped to any \.NET member contained in type '[^']*'\.", RegexOptions.Singleline)]
     private static partial Regex UnmappedPattern();

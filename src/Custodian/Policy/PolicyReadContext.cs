@@ -68,7 +68,7 @@ internal sealed partial class PolicyReadContext(string file, string reference = 
         var text = Scalar(node, what);
         if (text is null) return null;
         if (vocabulary.TryGetValue(text, out var value)) return value;
-        Error(PolicyCodes.InvalidChoice, node, $"'{text}' is not a valid {what}", Suggestions.DidYouMean(text, vocabulary.Keys.Order(StringComparer.Ordinal)));
+        Error(PolicyCodes.InvalidChoice, node, $"'{text}' is not a valid {what}", Suggestions.NearestAndAllowed(text, vocabulary.Keys.Order(StringComparer.Ordinal)));
         return null;
     }
 

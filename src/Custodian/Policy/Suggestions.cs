@@ -35,6 +35,18 @@ public static class Suggestions
         return allowedList ?? $"use one of: {string.Join(", ", list.Take(20))}";
     }
 
+    /// <summary>
+    /// For a value that must be one of a short list of words: "did you mean 'x'? allowed: a, b, c" when one is close,
+    /// else "use one of: a, b, c". Every allowed word is named either way, so the fix never needs the reference.
+    /// </summary>
+    public static string NearestAndAllowed(string wrong, IEnumerable<string> allowed)
+    {
+        var list = allowed as IReadOnlyCollection<string> ?? allowed.ToList();
+        var nearest = Nearest(wrong, list, count: 1);
+        var words = string.Join(", ", list);
+        return nearest.Count > 0 ? $"did you mean '{nearest[0]}'? allowed: {words}" : $"use one of: {words}";
+    }
+
     /// <summary>Damerau-Levenshtein (optimal string alignment) distance.</summary>
     public static int Distance(string a, string b)
     {

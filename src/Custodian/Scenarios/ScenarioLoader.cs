@@ -231,7 +231,7 @@ public static class ScenarioLoader
         }
 
         if (kind == "expect" && fields.GetValueOrDefault("expect") is string expectation && !Expectations.Contains(expectation))
-            context.Error(PolicyCodes.InvalidChoice, map.Get("expect")!, $"'{expectation}' is not something a scenario can expect", Suggestions.DidYouMean(expectation, Expectations.Order(StringComparer.Ordinal)));
+            context.Error(PolicyCodes.InvalidChoice, map.Get("expect")!, $"'{expectation}' is not something a scenario can expect", Suggestions.NearestAndAllowed(expectation, Expectations.Order(StringComparer.Ordinal)));
 
         var subject = map.String("subject");
         if (subject is not null) CheckPerson(reading, map.Get("subject")!, subject, "subject");
@@ -374,7 +374,7 @@ public static class ScenarioLoader
         else if (Choices.TryGetValue((kind, name), out var words) && Array.IndexOf(words, text) < 0)
         {
             var what = name == kind ? $"'{kind}'" : $"'{name}' in a '{kind}' step";
-            context.Error(PolicyCodes.InvalidChoice, node, $"'{quoted}' is not a valid {what}", Suggestions.DidYouMean(text, words));
+            context.Error(PolicyCodes.InvalidChoice, node, $"'{quoted}' is not a valid {what}", Suggestions.NearestAndAllowed(text, words));
         }
     }
 

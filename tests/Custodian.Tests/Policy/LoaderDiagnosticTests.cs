@@ -5,8 +5,8 @@ namespace Custodian.Tests.Policy;
 /// <summary>One broken policy per thing the loader cannot read: the code, the severity, where it points and what it advises.</summary>
 public sealed class LoaderDiagnosticTests
 {
-    private static PolicyDiagnostic Expect(string text, string code, string snippet, int occurrence = 1) =>
-        PolicyText.ExpectError(PolicyText.Diagnose(text), text, PolicyText.FileName, code, snippet, occurrence);
+    private static PolicyDiagnostic Expect(string text, string code, string snippet, int occurrence = 1, bool withFix = false) =>
+        PolicyText.ExpectError(PolicyText.Diagnose(text), text, PolicyText.FileName, code, snippet, occurrence, withFix);
 
     [Fact]
     public void Invalid_yaml_is_CUS100_at_the_offending_character()
@@ -126,7 +126,22 @@ public sealed class LoaderDiagnosticTests
 
         // Assert
         Assert.Contains("'contrakt'", diagnostic.Message, StringComparison.Ordinal);
-        Assert.Contains("'contract'", diagnostic.Fix, StringComparison.Ordinal);
+        Assert.Equal("did you mean 'contract'? allowed: consent, contract, legal_obligation, legitimate_interest, public_task, vital_interest", diagnostic.Fix);
+    }
+
+    [Fact]
+    public void A_word_nothing_is_near_is_CUS104_listing_every_allowed_word_where_it_is_written()
+    {
+        // Arrange
+        var text = PolicyText.Replace("from: relationship_ended", "from: whenever");
+
+        // Act
+        var diagnostic = Expect(text, PolicyCodes.InvalidChoice, "whenever", withFix: true);
+
+        // Assert
+        Assert.Contains("'whenever' is not a valid 'from'", diagnostic.Message, StringComparison.Ordinal);
+        Assert.StartsWith("use one of: ", diagnostic.Fix, StringComparison.Ordinal);
+        foreach (var word in PolicyVocabulary.RetentionAnchors.Keys) Assert.Contains(word, diagnostic.Fix, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,4 +64,16 @@ public sealed class SuggestionsTests
         // Assert
         Assert.Equal("use one of: consent, contract", text);
     }
+
+    [Fact]
+    public void NearestAndAllowed_NamesTheNearestAndEveryAllowedWord()
+    {
+        // Act
+        var near = Suggestions.NearestAndAllowed("contrakt", ["consent", "contract", "legal_obligation"]);
+        var far = Suggestions.NearestAndAllowed("zzzzzzzz", ["consent", "contract"]);
+
+        // Assert
+        Assert.Equal("did you mean 'contract'? allowed: consent, contract, legal_obligation", near);
+        Assert.Equal("use one of: consent, contract", far);
+    }
 }

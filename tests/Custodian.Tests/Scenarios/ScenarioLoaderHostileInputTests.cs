@@ -341,8 +341,8 @@ public sealed class ScenarioLoaderHostileInputTests
     [InlineData("  - subject: jens\n    expect: request\n    due: soon\n", "soon", PolicyCodes.InvalidDate, "YYYY-MM-DD")]
     [InlineData("  - subject: jens\n    extend_request: access\n    by: two months\n", "two months", PolicyCodes.InvalidDuration, "P2M")]
     [InlineData("  - breach: leak\n    from: last week\n", "last week", PolicyCodes.InvalidDate, "2024-03-01T09:30:00Z")]
-    [InlineData("  - subject: jens\n    request: acess\n", "acess", PolicyCodes.InvalidChoice, "did you mean 'access'?")]
-    [InlineData("  - retention: runn\n", "runn", PolicyCodes.InvalidChoice, "did you mean 'run'?")]
+    [InlineData("  - subject: jens\n    request: acess\n", "acess", PolicyCodes.InvalidChoice, "did you mean 'access'? allowed: access, portability, rectification, erasure, restriction, objection, consent_withdrawal")]
+    [InlineData("  - retention: runn\n", "runn", PolicyCodes.InvalidChoice, "did you mean 'run'? allowed: run, dry_run")]
     public void Typed_field_with_a_wrong_value_is_an_error_where_it_is_written(string step, string value, string code, string fix)
     {
         // Arrange
