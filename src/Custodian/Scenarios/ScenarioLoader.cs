@@ -204,7 +204,9 @@ public static class ScenarioLoader
         }
 
         var kind = kinds[0];
-        map.AllowOnly([.. StepKinds[kind], kind, "at", "subject"]);
+        string[] allowed = [.. StepKinds[kind], kind, "at", "subject"];
+        var misspeltActions = MisspeltActions(context, map, kind, allowed);
+        map.AllowOnly([.. allowed, .. misspeltActions]);
         if (map.Get("at") is { } atNode && ParseInstant(context, atNode, "'at'") is { } stepAt)
         {
             if (reading.Previous is { } previous && stepAt < previous.At)
@@ -225,7 +227,7 @@ public static class ScenarioLoader
         var places = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (key, value) in map.Entries)
         {
-            if (key.Value is "at" or "subject") continue;
+            if (key.Value is "at" or "subject" || misspeltActions.Contains(key.Value!)) continue;
             var read = ReadField(context, kind, key.Value!, value, places);
             if (read is not null) fields[key.Value!] = read;
         }
@@ -238,6 +240,28 @@ public static class ScenarioLoader
         if (kind == "merge" && fields.GetValueOrDefault("merge") is string duplicate) CheckPerson(reading, map.Get("merge")!, duplicate, "merge");
         if (kind == "create" && fields.GetValueOrDefault("create") is string created && created.Length > 0) reading.People.Add(created);
         return new ScenarioStep(reading.At, subject, kind, fields, context.At(node)) { ValueLocations = places };
+    }
+
+    /// <summary>
+    /// Keys of a step with one action that are neither its keys nor close to one, but close to another action's name
+    /// (<c>collect:</c> with <c>withdarw:</c>): each is reported with the nearest actions, and that a step takes one action.
+    /// </summary>
+    private static List<string> MisspeltActions(PolicyReadContext context, YamlMap map, string kind, string[] allowed)
+    {
+        var misspelt = new List<string>();
+        foreach (var (key, _) in map.Entries)
+        {
+            var name = key.Value!;
+            if (Array.IndexOf(allowed, name) >= 0 || Suggestions.Nearest(name, allowed).Count > 0) continue;
+            var nearest = Suggestions.Nearest(name, StepKinds.Keys);
+            if (nearest.Count == 0) continue;
+            context.Error(
+                PolicyCodes.UnknownKey, key, $"'{Suggestions.Quote(name)}' is not a key of a '{kind}' step nor an action a step can take",
+                $"did you mean the action {string.Join(" or ", nearest.Select(n => $"'{n}'"))}? A step takes one action, so put it in a step of its own; the keys of a '{kind}' step are: {string.Join(", ", allowed)}");
+            misspelt.Add(name);
+        }
+
+        return misspelt;
     }
 
     /// <summary>A key of an action-less step that is close to an action's name, with the nearest actions.</summary>

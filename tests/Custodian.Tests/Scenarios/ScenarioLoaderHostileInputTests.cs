@@ -269,6 +269,35 @@ public sealed class ScenarioLoaderHostileInputTests
     }
 
     [Fact]
+    public void Misspelt_second_action_in_a_step_is_CUS101_at_the_key_with_the_nearest_action()
+    {
+        // Arrange: 'withdraw' misspelt beside 'collect', so the step is read as a collect step
+        var text = ScenarioText.With("  - subject: jens\n    collect: essential.service\n    withdarw: essential.service\n    values:\n      user.name: Jens\n");
+
+        // Act
+        var diagnostic = Expect(text, PolicyCodes.UnknownKey, "withdarw");
+
+        // Assert
+        Assert.Equal("'withdarw' is not a key of a 'collect' step nor an action a step can take", diagnostic.Message);
+        Assert.StartsWith("did you mean the action 'withdraw'? A step takes one action, so put it in a step of its own;", diagnostic.Fix, StringComparison.Ordinal);
+        Assert.Contains("the keys of a 'collect' step are: values, source, collect, at, subject", diagnostic.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_actions_in_a_step_are_CUS102_asking_for_one_step_each()
+    {
+        // Arrange
+        var text = ScenarioText.With("  - subject: jens\n    collect: essential.service\n    withdraw: essential.service\n    values:\n      user.name: Jens\n");
+
+        // Act
+        var diagnostic = Expect(text, PolicyCodes.MissingKey, "subject: jens", occurrence: 3);
+
+        // Assert
+        Assert.Equal("a step has more than one action", diagnostic.Message);
+        Assert.Equal("split it into one step per action (collect, withdraw)", diagnostic.Fix);
+    }
+
+    [Fact]
     public void Unknown_key_in_a_step_names_the_nearest_key()
     {
         // Arrange
