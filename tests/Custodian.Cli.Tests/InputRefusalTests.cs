@@ -190,6 +190,25 @@ public sealed class InputRefusalTests : IDisposable
         Assert.DoesNotContain(Email, output + error, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Outbox_send_to_a_relay_name_that_does_not_resolve_says_so_not_that_it_refused()
+    {
+        const string Email = "karen.hansen@example.dk";
+        await using (var open = await SqliteVaultFactory.OpenAsync(Data, PolicyCompiler.CompileFile(Cekura), TimeProvider.System, CancellationToken.None))
+        {
+            await open.Vault.CreateSubjectAsync(new NewSubject(Email: Email), "test", CancellationToken.None);
+            await open.Vault.CreateRequestDesk().SubmitAsync(new RequestSubmission(RequestKind.Access, RequestChannel.Person, Email: Email), "test", CancellationToken.None);
+        }
+
+        // .invalid never resolves (RFC 6761); a resolver that cannot answer at all says so as host_lookup_failed.
+        var (exit, output, error) = await CliRun.RunAsync("outbox", "send", "--data", Data, "--smtp-host", "smtp.nonexistent.invalid", "--smtp-port", "25", "--no-tls");
+
+        OneClearLine(ExitCodes.Failed, exit, output, error, "Cannot connect to the SMTP server smtp.nonexistent.invalid:25");
+        Assert.Matches(@"msg_\S+: not sent \((host_not_found|host_lookup_failed)\)", error);
+        Assert.DoesNotContain("connection_refused", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Email, output + error, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("--by", "", "--by is empty")]
     [InlineData("--by", " , ", "--by is empty")]

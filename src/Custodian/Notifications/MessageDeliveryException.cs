@@ -1,6 +1,6 @@
 namespace Custodian.Notifications;
 
-/// <summary>A delivery failed; the code (<c>smtp_451</c>, <c>connection_refused</c>) is safe to store and log, the message names no address.</summary>
+/// <summary>A delivery failed; the code (<c>smtp_451</c>, <c>connection_refused</c>, <c>host_not_found</c>) is safe to store and log, the message names no address.</summary>
 public sealed class MessageDeliveryException : Exception
 {
     /// <summary>Creates the exception.</summary>

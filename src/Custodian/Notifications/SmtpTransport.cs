@@ -49,7 +49,8 @@ public sealed class SmtpTransport : IMessageTransport
         }
         catch (SocketException e)
         {
-            throw new MessageDeliveryException("connection_refused", $"Cannot connect to the SMTP server {_settings.Host}:{_settings.Port} ({e.SocketErrorCode}).", e);
+            var (code, what) = ConnectFailure(e.SocketErrorCode);
+            throw new MessageDeliveryException(code, $"Cannot connect to the SMTP server {_settings.Host}:{_settings.Port}: {what} ({e.SocketErrorCode}).", e);
         }
 
         Stream stream = client.GetStream();
@@ -108,6 +109,20 @@ public sealed class SmtpTransport : IMessageTransport
             await stream.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// The non-personal code and a few words for a failed connect, by what went wrong: a name that does not resolve is
+    /// not a refusal, and the operator's fix differs (the host setting, the DNS, the firewall, the relay).
+    /// </summary>
+    internal static (string Code, string What) ConnectFailure(SocketError error) => error switch
+    {
+        SocketError.ConnectionRefused => ("connection_refused", "nothing accepts connections on that port"),
+        SocketError.HostNotFound or SocketError.NoData => ("host_not_found", "the host name does not resolve; check the SMTP host setting"),
+        SocketError.TryAgain => ("host_lookup_failed", "the host name could not be looked up now (DNS); it is tried again later"),
+        SocketError.TimedOut => ("connection_timed_out", "the server did not answer the connection in time"),
+        SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.NetworkDown => ("host_unreachable", "there is no network route to the host"),
+        _ => ("connection_failed", "the connection failed"),
+    };
 
     private sealed class Session(Stream stream) : IAsyncDisposable
     {
