@@ -245,6 +245,32 @@ public sealed class InputRefusalTests : IDisposable
         Assert.Equal(before, Snapshot.Of(Data));
     }
 
+    [Fact]
+    public async Task Requests_extend_and_deny_say_when_the_person_has_no_address_and_was_not_told()
+    {
+        string withAddress, withoutAddress;
+        await using (var open = await SqliteVaultFactory.OpenAsync(Data, PolicyCompiler.CompileFile(Cekura), TimeProvider.System, CancellationToken.None))
+        {
+            var subject = await open.Vault.CreateSubjectAsync(new NewSubject(Email: "karen.hansen@example.dk"), "test", CancellationToken.None);
+            var desk = open.Vault.CreateRequestDesk();
+            withoutAddress = (await desk.SubmitAsync(new RequestSubmission(RequestKind.Access, RequestChannel.Admin, SubjectId: subject), "test", CancellationToken.None)).RequestId;
+            withAddress = (await desk.SubmitAsync(new RequestSubmission(RequestKind.Erasure, RequestChannel.Admin, SubjectId: subject, Email: "karen.hansen@example.dk"), "test", CancellationToken.None)).RequestId;
+        }
+
+        var extend = await CliRun.RunAsync("requests", "extend", withoutAddress, "--reason", "More time", "--policy", Cekura, "--data", Data);
+        var deny = await CliRun.RunAsync("requests", "deny", withoutAddress, "--reason-code", "excessive", "--reason", "Asked weekly", "--policy", Cekura, "--data", Data);
+        var told = await CliRun.RunAsync("requests", "extend", withAddress, "--reason", "More time", "--policy", Cekura, "--data", Data);
+
+        Assert.True(extend.ExitCode == ExitCodes.Ok, extend.Error);
+        Assert.Contains($"{withoutAddress}: extended", extend.Out, StringComparison.Ordinal);
+        Assert.Contains($"warning: the person was not told: request {withoutAddress} has no email address to write to (it was submitted by an administrator without one); tell them another way", extend.Error, StringComparison.Ordinal);
+        Assert.True(deny.ExitCode == ExitCodes.Ok, deny.Error);
+        Assert.Contains($"{withoutAddress}: denied (excessive)", deny.Out, StringComparison.Ordinal);
+        Assert.Contains("warning: the person was not told", deny.Error, StringComparison.Ordinal);
+        Assert.True(told.ExitCode == ExitCodes.Ok, told.Error);
+        Assert.DoesNotContain("not told", told.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

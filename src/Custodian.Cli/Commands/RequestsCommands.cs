@@ -122,7 +122,14 @@ internal static class RequestsCommands
     {
         var request = await desk.CompleteAsync(id, category, given, Actor, ct);
         console.Out.WriteLine($"{request.RequestId}: {Name(request.Status)} ({request.ReasonCode})");
+        WarnIfNotTold(console, request);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Says on standard error when the step was taken but the person could not be told (no address on the request).</summary>
+    private static void WarnIfNotTold(CliConsole console, StoredRequest request)
+    {
+        if (RequestDesk.NotToldReason(request) is { } reason) console.Error.WriteLine($"warning: {reason}");
     }
 
     private static Command Extend(CliConsole console)
@@ -159,6 +166,7 @@ internal static class RequestsCommands
             {
                 var request = await desk.ExtendAsync(parse.GetValue(id)!, period, parse.GetValue(reason)!, Actor, ct);
                 console.Out.WriteLine($"{request.RequestId}: extended; now due {RequestDesk.Day(request.DueAt)}");
+                WarnIfNotTold(console, request);
                 return ExitCodes.Ok;
             }, ct);
         });
@@ -184,6 +192,7 @@ internal static class RequestsCommands
         {
             var request = await desk.DenyAsync(parse.GetValue(id)!, parse.GetValue(code)!, parse.GetValue(reason)!, Actor, ct);
             console.Out.WriteLine($"{request.RequestId}: denied ({request.ReasonCode})");
+            WarnIfNotTold(console, request);
             return ExitCodes.Ok;
         }, ct));
         return command;

@@ -98,6 +98,15 @@ public sealed record RequestView(string Id, RequestKind Kind, RequestStatus Stat
     /// <summary>Where to fetch the package of a completed access or portability request.</summary>
     public string? Package { get; init; }
 
+    /// <summary>
+    /// On complete, extend and deny: whether a message telling the person was queued. False when the request has no
+    /// email address (a service or administrator submitted it without one): the person must be told another way.
+    /// </summary>
+    public bool? Notified { get; init; }
+
+    /// <summary>When <see cref="Notified"/> is false: that the person was not told, why, and what to do.</summary>
+    public string? NotNotifiedReason { get; init; }
+
     /// <summary>Every status change (on show only).</summary>
     public IReadOnlyList<RequestHistoryView>? History { get; init; }
 }

@@ -117,7 +117,7 @@ internal static class RequestEndpoints
         context.RequireScope(ApiScope.Admin);
         var body = context.Request.ContentLength is null or 0 && context.Request.ContentType is null ? new CompleteRequestBody() : await RequestBody.ReadAsync<CompleteRequestBody>(context);
         var request = await DeskAsync(() => runtime.Requests.CompleteAsync(requestId, body.Category, body.Value, context.Actor(), context.RequestAborted));
-        return TypedResults.Ok(View(request, runtime.Requests.Now));
+        return TypedResults.Ok(Told(View(request, runtime.Requests.Now), request));
     }
 
     private static async Task<Ok<RequestView>> ExtendAsync(string requestId, HttpContext context, CustodianRuntime runtime)
@@ -132,7 +132,7 @@ internal static class RequestEndpoints
         }
 
         var request = await DeskAsync(() => runtime.Requests.ExtendAsync(requestId, by, EndpointContext.Required(body.Reason, "/reason"), context.Actor(), context.RequestAborted));
-        return TypedResults.Ok(View(request, runtime.Requests.Now));
+        return TypedResults.Ok(Told(View(request, runtime.Requests.Now), request));
     }
 
     private static async Task<Ok<RequestView>> DenyAsync(string requestId, HttpContext context, CustodianRuntime runtime)
@@ -140,8 +140,14 @@ internal static class RequestEndpoints
         context.RequireScope(ApiScope.Admin);
         var body = await RequestBody.ReadAsync<DenyRequestBody>(context);
         var request = await DeskAsync(() => runtime.Requests.DenyAsync(requestId, EndpointContext.Required(body.ReasonCode, "/reasonCode"), EndpointContext.Required(body.Reason, "/reason"), context.Actor(), context.RequestAborted));
-        return TypedResults.Ok(View(request, runtime.Requests.Now));
+        return TypedResults.Ok(Told(View(request, runtime.Requests.Now), request));
     }
+
+    /// <summary>A step's answer says whether the person was told, and why not when the request has no address.</summary>
+    private static RequestView Told(RequestView view, StoredRequest request) =>
+        RequestDesk.NotToldReason(request) is { } reason
+            ? view with { Notified = false, NotNotifiedReason = char.ToUpperInvariant(reason[0]) + reason[1..] + "." }
+            : view with { Notified = true };
 
     private static async Task PackageAsync(string requestId, string? format, HttpContext context, CustodianRuntime runtime)
     {

@@ -299,6 +299,24 @@ public sealed partial class RequestDesk
     private string CodeHash(string requestId, string code) =>
         Convert.ToBase64String(HMACSHA256.HashData(_codeKey, Encoding.UTF8.GetBytes(requestId + ":" + code)));
 
+    /// <summary>
+    /// Why the person is not told of a step on <paramref name="request"/> (an extension, a refusal, an answer), and what
+    /// to do; null when the request has an address and the message is queued. A request submitted by a service or an
+    /// administrator without an email has no address: the step is taken, but the person must be told another way.
+    /// </summary>
+    public static string? NotToldReason(StoredRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContactSealed is not null) return null;
+        var by = request.Channel switch
+        {
+            RequestChannel.Service => "a service",
+            RequestChannel.Admin => "an administrator",
+            _ => "its sender",
+        };
+        return $"the person was not told: request {request.RequestId} has no email address to write to (it was submitted by {by} without one); tell them another way, such as by letter or phone, and keep a note of it";
+    }
+
     private async Task QueueAsync(IVaultTransaction tx, StoredRequest request, string template, (string Subject, string Body) text, CancellationToken cancellationToken)
     {
         if (request.ContactSealed is null) return;

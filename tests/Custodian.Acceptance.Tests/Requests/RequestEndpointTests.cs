@@ -268,6 +268,25 @@ public sealed partial class RequestEndpointTests(RequestServer server) : IClassF
     }
 
     [Fact]
+    public async Task Extending_or_denying_a_request_without_an_address_answers_that_the_person_was_not_told()
+    {
+        var id = await SubmitAsync(server.Admin, new { kind = "access", subject = server.Subject });
+        var told = await SubmitAsync(server.Admin, new { kind = "access", subject = server.Subject, email = RequestServer.Email });
+
+        var extended = await JsonAsync(await server.Admin.PostAsJsonAsync($"/v1/requests/{id}/extend", new { reason = "Three systems hold your orders." }));
+        var denied = await JsonAsync(await server.Admin.PostAsJsonAsync($"/v1/requests/{id}/deny", new { reasonCode = "excessive", reason = "Asked weekly." }));
+        var extendedWithAddress = await JsonAsync(await server.Admin.PostAsJsonAsync($"/v1/requests/{told}/extend", new { reason = "Three systems hold your orders." }));
+
+        Assert.Equal("extended", extended.GetProperty("status").GetString());
+        Assert.False(extended.GetProperty("notified").GetBoolean());
+        Assert.StartsWith($"The person was not told: request {id} has no email address", extended.GetProperty("notNotifiedReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("denied", denied.GetProperty("status").GetString());
+        Assert.False(denied.GetProperty("notified").GetBoolean());
+        Assert.True(extendedWithAddress.GetProperty("notified").GetBoolean());
+        Assert.False(extendedWithAddress.TryGetProperty("notNotifiedReason", out _));
+    }
+
+    [Fact]
     public async Task A_deadline_that_has_passed_is_not_extended()
     {
         var id = await SubmitAsync(server.Admin, new { kind = "access", subject = server.Subject });
