@@ -66,11 +66,9 @@ public static class DemoSeed
                 new CollectValue("user.account.customer_number", $"C-{100200 + i}"),
             ], Actor, ct);
 
-            if (i % 2 == 0)
-            {
-                await vault.RecordConsentAsync(id, "marketing.communications.email", false, true, false, "web-form", "signup-2024", Actor, ct);
-                await vault.CollectAsync(id, "marketing.communications.email", [new CollectValue("user.contact.email", email)], Actor, ct);
-            }
+            // The newsletter consent only: the email is already on file (collected above), and a read for the newsletter
+            // is decided per category, so collecting it again would store a second copy and show it twice in every read.
+            if (i % 2 == 0) await vault.RecordConsentAsync(id, "marketing.communications.email", false, true, false, "web-form", "signup-2024", Actor, ct);
 
             if (i % 3 == 0)
             {
