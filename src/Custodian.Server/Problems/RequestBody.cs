@@ -260,14 +260,14 @@ public static partial class RequestBody
         var type = root;
         foreach (var segment in segments)
         {
-            type = segment is int ? ElementType(type) : PropertyType(type, (string)segment);
+            type = IsCollection(type) ? ElementType(type) : PropertyType(type, segment);
             if (type is null) return null;
         }
 
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (!type.IsEnum) return null;
         var allowed = Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToList();
-        var field = segments[^1] is string name ? name : pointer;
+        var field = segments[^1];
         string given;
         try
         {
@@ -275,9 +275,12 @@ public static partial class RequestBody
             var element = document.RootElement;
             foreach (var segment in segments)
             {
-                element = segment is int index
-                    ? element.ValueKind == JsonValueKind.Array && index < element.GetArrayLength() ? element[index] : default
-                    : element.ValueKind == JsonValueKind.Object && TryGetProperty(element, (string)segment, out var child) ? child : default;
+                element = element.ValueKind switch
+                {
+                    JsonValueKind.Array when int.TryParse(segment, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < element.GetArrayLength() => element[index],
+                    JsonValueKind.Object when TryGetProperty(element, segment, out var child) => child,
+                    _ => default,
+                };
             }
 
             given = element.ValueKind switch
@@ -309,25 +312,12 @@ public static partial class RequestBody
         return false;
     }
 
-    /// <summary>The steps of a System.Text.Json path (<c>$.values[0].source</c>): property names and array indexes.</summary>
-    private static List<object> PathSegments(string? path)
-    {
-        var segments = new List<object>();
-        if (string.IsNullOrEmpty(path)) return segments;
-        foreach (Match match in SegmentPattern().Matches(path))
-        {
-            if (match.Groups[1].Success) segments.Add(match.Groups[1].Value);
-            else if (match.Groups[2].Success) segments.Add(match.Groups[2].Value);
-            else segments.Add(int.Parse(match.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return segments;
-    }
-
     private static Type? PropertyType(Type type, string name) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .FirstOrDefault(p => string.Equals(p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name), name, StringComparison.OrdinalIgnoreCase))
             ?.PropertyType;
+
+    private static bool IsCollection(Type type) => type.IsArray || (type.IsGenericType && type != typeof(string) && Nullable.GetUnderlyingType(type) is null);
 
     private static Type? ElementType(Type type) =>
         type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[^1] : null;
@@ -346,9 +336,6 @@ public static partial class RequestBody
 
         return names.Distinct().ToList();
     }
-
-    [GeneratedRegex(@"\.([^.\[]+)|\['([^']*)'\]|\[(\d+)\]")]
-    private static partial Regex SegmentPattern();
 
     [GeneratedRegex(@"^The JSON property '(.*)' could not be mapped to any \.NET member contained in type '[^']*'\.", RegexOptions.Singleline)]
     private static partial Regex UnmappedPattern();
