@@ -39,7 +39,7 @@ public sealed class StoreOpeningTests : IDisposable
         { ["audit", "verify", "--data", "{data}"] },
         { ["outbox", "send", "--data", "{data}"] },
         { ["serve", "--policy", "{policy}", "--data", "{data}", "--urls", "http://127.0.0.1:0"] },
-        { ["audit", "verify", "--data", "{data}"] },
+        { ["retention", "run", "--policy", "{policy}", "--data", "{data}"] },
     };
 
     private string[] Fill(string[] args) =>
@@ -89,7 +89,7 @@ public sealed class StoreOpeningTests : IDisposable
         { ["audit", "verify", "--data", "{data}"] },
         { ["outbox", "send", "--data", "{data}"] },
         { ["serve", "--policy", "{policy}", "--data", "{data}", "--urls", "http://127.0.0.1:0"] },
-        { ["audit", "verify", "--data", "{data}"] },
+        { ["retention", "run", "--policy", "{policy}", "--data", "{data}"] },
     };
 
     [Theory]
@@ -145,7 +145,7 @@ public sealed class StoreOpeningTests : IDisposable
         { ["requests", "list", "--policy", "{policy}", "--data", "{data}"] },
         { ["stats", "export", "--policy", "{policy}", "--data", "{data}", "--purpose", "essential.service"] },
         { ["serve", "--policy", "{policy}", "--data", "{data}", "--urls", "http://127.0.0.1:0"] },
-        { ["audit", "verify", "--data", "{data}"] },
+        { ["retention", "run", "--policy", "{policy}", "--data", "{data}"] },
     };
 
     [Theory]
