@@ -137,6 +137,25 @@ public sealed partial class RequestDesk
     public async Task<StoredRequest> VerifyAsync(string requestId, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);
+
+        // Codes tried at once race for the attempt count; a try that lost reads the request again and is counted then, so
+        // every wrong code counts and no more than five are ever compared against a live code. Each round lets at least
+        // one try through, and once five are counted the rest are refused without a write race, so the bound is never hit
+        // in practice; it only keeps a try from looping if the store keeps refusing the write.
+        for (var round = 1; ; round++)
+        {
+            var outcome = await TryVerifyAsync(requestId, code, cancellationToken);
+            if (outcome is not null) return outcome;
+            if (round == MaxVerifyRounds) throw Busy(requestId);
+        }
+    }
+
+    /// <summary>How many times a code check reads the request again after another check changed it first.</summary>
+    private const int MaxVerifyRounds = 16;
+
+    /// <summary>One code check against the request as read now; null when another check changed it first.</summary>
+    private async Task<StoredRequest?> TryVerifyAsync(string requestId, string code, CancellationToken cancellationToken)
+    {
         var request = await RequireOpenAsync(requestId, cancellationToken);
         if (request.Status != RequestStatus.Received) return request;
         var now = _clock.GetUtcNow();
@@ -151,7 +170,7 @@ public sealed partial class RequestDesk
             var updated = request with { CodeAttempts = attempts, CodeHash = attempts >= MaxCodeAttempts ? null : request.CodeHash };
 
             // Conditional on the count read: codes tried at once are each counted, never more than five in all.
-            if (!await tx.UpdateRequestAsync(updated, request.Status, request.CodeAttempts, cancellationToken)) throw Busy(requestId);
+            if (!await tx.UpdateRequestAsync(updated, request.Status, request.CodeAttempts, cancellationToken)) return null;
             await tx.AppendAuditAsync(Audit(now, "person", "request.verify", request, null) with { ReasonCodes = [failure], Count = attempts }, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             throw new RequestException(failure, failure switch
@@ -163,7 +182,7 @@ public sealed partial class RequestDesk
         }
 
         var verified = request with { Status = RequestStatus.Verified, CodeHash = null, CodeExpiresAt = null };
-        if (!await tx.UpdateRequestAsync(verified, request.Status, request.CodeAttempts, cancellationToken)) throw Busy(requestId);
+        if (!await tx.UpdateRequestAsync(verified, request.Status, request.CodeAttempts, cancellationToken)) return null;
         await tx.AppendRequestHistoryAsync(new RequestStatusChange(requestId, RequestStatus.Verified, now, "person", "code"), cancellationToken);
         await tx.AppendAuditAsync(Audit(now, "person", "request.verify", request, null), cancellationToken);
         await QueueAsync(tx, verified, "request_received", MessageText.For(request.Language).Received(Controller, request.Kind, requestId, DateOnly.FromDateTime(request.DueAt.UtcDateTime)), cancellationToken);

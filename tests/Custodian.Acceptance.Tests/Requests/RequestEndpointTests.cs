@@ -212,8 +212,10 @@ public sealed partial class RequestEndpointTests(RequestServer server) : IClassF
         foreach (var answer in answers) codes.Add((await JsonAsync(answer)).GetProperty("code").GetString());
         var stored = await server.Runtime.Vault.Store.GetRequestAsync(id, CancellationToken.None);
 
-        Assert.True(codes.Count(c => c == "code_wrong") <= 5);
-        Assert.All(codes, c => Assert.Contains(c, new[] { "code_wrong", "too_many_attempts", "request_busy" }));
+        // A try that lost the race for the count is counted on its next read: five are told the code is wrong, the rest
+        // that there were too many, and none is turned away as busy.
+        Assert.Equal(5, codes.Count(c => c == "code_wrong"));
+        Assert.Equal(11, codes.Count(c => c == "too_many_attempts"));
         Assert.Equal(5, stored!.CodeAttempts);
         Assert.Null(stored.CodeHash);
     }
