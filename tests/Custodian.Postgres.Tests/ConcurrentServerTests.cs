@@ -109,6 +109,46 @@ public sealed class ConcurrentServerTests : IAsyncLifetime, IAsyncDisposable
         Assert.Equal(Total / 10, verdict.CheckpointsVerified);
     }
 
+    [PostgresFact]
+    public async Task Two_servers_sending_one_person_a_sign_in_code_at_once_leave_only_one_code_that_works()
+    {
+        await using var first = await _schema.OpenAsync();
+        await using var second = await _schema.OpenAsync();
+        var subject = TestData.Subject();
+        await using (var setup = await first.BeginAsync(Ct))
+        {
+            await setup.CreateSubjectAsync(subject, Ct);
+            await setup.CommitAsync(Ct);
+        }
+
+        // Each round both servers store a code for the person at the same moment, as the privacy center does (audit
+        // entry, then the code, in one unit of work); whichever commits last must have removed the other's.
+        for (var round = 0; round < 20; round++)
+        {
+            var ids = await Task.WhenAll(
+                Task.Run(() => SendCodeAsync(first, subject.SubjectId)),
+                Task.Run(() => SendCodeAsync(second, subject.SubjectId)));
+
+            var live = new List<string>();
+            foreach (var id in ids)
+            {
+                if (await first.GetSignInChallengeAsync(id, Ct) is not null) live.Add(id);
+            }
+
+            Assert.Single(live);
+        }
+    }
+
+    private static async Task<string> SendCodeAsync(PostgresVaultStore store, string subjectId)
+    {
+        var challenge = new StoredSignInChallenge(TestData.NewId("chl"), subjectId, [.. Enumerable.Range(0, 32).Select(i => (byte)(i + 1))], [4, 5, 6], TestData.T0.AddMinutes(10), 0);
+        await using var transaction = await store.BeginAsync(Ct);
+        await transaction.AppendAuditAsync(TestData.Audit("signin.start", subjectId), Ct);
+        await transaction.AddSignInChallengeAsync(challenge, Ct);
+        await transaction.CommitAsync(Ct);
+        return challenge.ChallengeId;
+    }
+
     private static async Task AuditRepeatedlyAsync(PostgresVaultStore store, string server)
     {
         for (var i = 0; i < TransactionsPerServer; i++)
