@@ -67,7 +67,7 @@ public sealed class EnvironmentSettingTests : IDisposable
 
         Assert.Equal(ExitCodes.Unreadable, exit);
         Assert.DoesNotContain("would refuse every request", error, StringComparison.Ordinal);
-        Assert.Contains($"error: cannot use the data directory '{file}'", error, StringComparison.Ordinal);
+        Assert.Contains($"error: the data directory '{file}' is a file, not a folder", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class EnvironmentSettingTests : IDisposable
 
         Assert.Equal(ExitCodes.Unreadable, exit);
         Assert.Contains($"{Cekura}: ok", error, StringComparison.Ordinal);
-        Assert.Contains($"error: cannot use the data directory '{file}'", error, StringComparison.Ordinal);
+        Assert.Contains($"error: the data directory '{file}' is a file, not a folder", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class EnvironmentSettingTests : IDisposable
         var (exit, _, error) = await CliRun.RunAsync("serve", "--policy", Cekura, "--data", file, "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(ExitCodes.Unreadable, exit);
-        Assert.Contains($"error: cannot use the data directory '{file}'", error, StringComparison.Ordinal);
+        Assert.Contains($"error: the data directory '{file}' is a file, not a folder", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Data));
     }
 

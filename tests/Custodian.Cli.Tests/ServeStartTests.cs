@@ -21,8 +21,9 @@ public sealed class ServeStartTests : IDisposable
         var (exit, output, error) = await CliRun.RunAsync("serve", "--policy", Policy, "--data", file, "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(ExitCodes.Unreadable, exit);
-        Assert.Contains($"error: cannot use the data directory '{file}'", error, StringComparison.Ordinal);
-        Assert.Contains("pass a writable folder with --data", error, StringComparison.Ordinal);
+        Assert.Contains($"error: the data directory '{file}' is a file, not a folder", error, StringComparison.Ordinal);
+        Assert.Contains("pass the data directory (a folder, created if missing) with --data", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("already exists", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
     }
 

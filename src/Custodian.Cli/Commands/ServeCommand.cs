@@ -227,6 +227,7 @@ internal static class ServeCommand
     private static string? CheckDataDirectory(string data, bool sqlite)
     {
         var path = Path.GetFullPath(data);
+        if (File.Exists(path)) return $"the data directory '{path}' is a file, not a folder; pass the data directory (a folder, created if missing) with --data";
         try
         {
             if (sqlite && Directory.Exists(path) && StoreFile.Problem(path) is { } storeError) return storeError;
