@@ -11,9 +11,13 @@ public sealed class Program
     {
         var app = CustodianServer.CreateBuilder(args).Build().MapCustodian();
 
-        // Integration tests need one endpoint that fails unexpectedly, to see that a 500 problem carries no exception details.
+        // Integration tests need endpoints that fail unexpectedly, to see that a 500 problem carries no exception details and
+        // that a page's error answer keeps the pages' security headers.
         if (string.Equals(app.Configuration["TestHost:FailingEndpoint"], "true", StringComparison.Ordinal))
+        {
             app.MapGet("/v1/test/failure", IResult () => throw new InvalidOperationException("internal detail that must not leak")).ExcludeFromDescription();
+            app.MapGet("/privacy/test/failure", IResult () => throw new InvalidOperationException("internal detail that must not leak")).ExcludeFromDescription();
+        }
 
         await app.RunAsync();
     }

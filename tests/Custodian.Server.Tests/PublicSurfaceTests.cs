@@ -117,6 +117,7 @@ public sealed partial class PublicSurfaceTests : IAsyncLifetime, IAsyncDisposabl
     [InlineData("POST", "/privacy/sign-in?lang=da", HttpStatusCode.BadRequest, "Formularen kunne ikke sendes")]
     [InlineData("DELETE", "/privacy?lang=da", HttpStatusCode.MethodNotAllowed, "Siden kan ikke det")]
     [InlineData("GET", "/admin/nowhere?lang=en", HttpStatusCode.NotFound, "Page not found")]
+    [InlineData("GET", "/privacy/test/failure?lang=en", HttpStatusCode.InternalServerError, "Something went wrong on our side")]
     public async Task Status_pages_carry_the_security_headers_no_dotnet_names_and_danish_letters_as_themselves(string method, string path, HttpStatusCode status, string title)
     {
         using var browser = Browser();

@@ -148,14 +148,8 @@ public static class CustodianUi
             if (IsUiPath(context.Request.Path))
             {
                 UiContext.For(context);
+                ApplySecurityHeaders(context.Response);
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "same-origin";
-
-                // What antiforgery sets on every page with a form; set first, it does not log a warning for each page view.
-                headers.CacheControl = "no-cache, no-store";
 
                 // Pages are read (GET, HEAD) and their forms posted; any other method is a 405 page, not a stale-form 400.
                 var method = context.Request.Method;
@@ -188,6 +182,22 @@ public static class CustodianUi
         return app;
     }
 
+    /// <summary>
+    /// Sets the headers every page is sent with: a strict Content-Security-Policy, no sniffing, no framing, no referrer to
+    /// other sites, and no caching (what antiforgery sets on every page with a form; set first, it does not log a warning
+    /// for each page view).
+    /// </summary>
+    public static void ApplySecurityHeaders(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.CacheControl = "no-cache, no-store";
+    }
+
     /// <summary>True for paths the UI renders as HTML (errors there are pages, not problem documents).</summary>
     public static bool IsUiPath(PathString path) => path.StartsWithSegments("/privacy") || path.StartsWithSegments("/admin");
 
@@ -206,6 +216,9 @@ public static class CustodianUi
             _ => (ui.Text.ErrorTitle, ui.Text.ErrorText(context.TraceIdentifier)),
         };
         var home = context.Request.Path.StartsWithSegments("/admin") ? "/admin" : "/privacy";
+
+        // The exception handler clears a failed request's headers before this page is written; they are set again.
+        ApplySecurityHeaders(context.Response);
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
