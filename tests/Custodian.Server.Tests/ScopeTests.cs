@@ -46,6 +46,32 @@ public sealed class ScopeTests(CekuraServer server)
     }
 
     [Fact]
+    public async Task An_auditor_key_asking_for_decisions_is_refused_alike_for_a_person_who_exists_and_one_who_does_not()
+    {
+        var (id, _) = await server.NewPersonAsync();
+        var http = server.Factory.CreateClient();
+
+        using var known = await RawApi.SendAsync(http, HttpMethod.Post, $"/v1/subjects/{id}/decisions", server.AuditorKey, """{"questions": []}""");
+        using var unknown = await RawApi.SendAsync(http, HttpMethod.Post, "/v1/subjects/sub_nosuchperson/decisions", server.AuditorKey, """{"questions": []}""");
+
+        await RawApi.ProblemAsync(known, HttpStatusCode.Forbidden, "scope_forbidden");
+        await RawApi.ProblemAsync(unknown, HttpStatusCode.Forbidden, "scope_forbidden");
+    }
+
+    [Fact]
+    public async Task An_auditor_key_cannot_send_try_now_readings()
+    {
+        var http = server.Factory.CreateClient();
+        const string Body = """{"readings": [{"category": "user.behavior.consumption", "at": "2024-11-21T08:00:00Z", "value": "demo"}]}""";
+
+        using var auditor = await RawApi.SendAsync(http, HttpMethod.Post, "/v1/try-now/events", server.AuditorKey, Body);
+        using var service = await RawApi.SendAsync(http, HttpMethod.Post, "/v1/try-now/events", server.ServiceKey, Body);
+
+        await RawApi.ProblemAsync(auditor, HttpStatusCode.Forbidden, "scope_forbidden");
+        Assert.Equal(HttpStatusCode.OK, service.StatusCode);
+    }
+
+    [Fact]
     [CoversCode("unauthorized")]
     public async Task A_revoked_key_is_refused_at_once()
     {

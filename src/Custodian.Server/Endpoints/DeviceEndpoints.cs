@@ -58,6 +58,7 @@ internal static class DeviceEndpoints
 
     private static async Task<Ok<TryNowResult>> TryNowAsync(HttpContext context, CustodianRuntime runtime)
     {
+        context.RequirePersonalDataScope();
         var readings = context.Request.ContentType?.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase) == true
             ? await ReadNdjsonAsync(context)
             : (await RequestBody.ReadAsync<TryNowRequest>(context, IngestLimit)).Readings.Select(r => new EventInput(r.Category, r.At, r.Value, r.Device)).ToList();

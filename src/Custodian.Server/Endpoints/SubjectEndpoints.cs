@@ -103,6 +103,9 @@ internal static class SubjectEndpoints
 
     private static async Task<Ok<IReadOnlyList<DecisionAnswer>>> DecideAsync(string id, HttpContext context, CustodianRuntime runtime)
     {
+        // Checked before the questions: with none, no purpose check refuses an auditor key, and the answer (or 404) would tell it
+        // whether the person exists.
+        context.RequirePersonalDataScope();
         var body = await RequestBody.ReadAsync<DecisionsRequest>(context);
         foreach (var purpose in body.Questions.Select(q => q.Purpose).Distinct(StringComparer.Ordinal)) await context.RequirePurposeAsync(runtime, purpose, id);
         var questions = body.Questions.Select(q => new DecisionQuestion(q.Category, q.Purpose, q.Recipient)).ToList();
