@@ -72,6 +72,26 @@ public sealed class ScopeTests(CekuraServer server)
     }
 
     [Fact]
+    public async Task A_service_key_shown_a_person_s_own_request_it_forwarded_is_not_told_who_the_email_belongs_to()
+    {
+        var (id, email) = await server.NewPersonAsync();
+        var http = server.Factory.CreateClient();
+        using var submitted = await RawApi.SendAsync(http, HttpMethod.Post, "/v1/requests", server.ServiceKey, $$"""{"kind": "access", "email": "{{email}}"}""");
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var requestId = System.Text.Json.JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+
+        using var byService = await RawApi.SendAsync(http, HttpMethod.Get, $"/v1/requests/{requestId}", server.ServiceKey);
+        using var byAdmin = await RawApi.SendAsync(http, HttpMethod.Get, $"/v1/requests/{requestId}", server.AdminKey);
+        var service = System.Text.Json.JsonDocument.Parse(await byService.Content.ReadAsStringAsync()).RootElement;
+        var admin = System.Text.Json.JsonDocument.Parse(await byAdmin.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, byService.StatusCode);
+        Assert.False(service.TryGetProperty("subject", out _), service.ToString());
+        Assert.DoesNotContain(id, service.ToString(), StringComparison.Ordinal);
+        Assert.Equal(id, admin.GetProperty("subject").GetString());
+    }
+
+    [Fact]
     [CoversCode("unauthorized")]
     public async Task A_revoked_key_is_refused_at_once()
     {

@@ -106,10 +106,14 @@ internal static class RequestEndpoints
         context.RequireScope(ApiScope.Admin, ApiScope.Service);
         await RequireVisibleAsync(context, runtime, requestId);
         var shown = await runtime.Requests.ShowAsync(requestId, context.Actor(), context.RequestAborted) ?? throw Unknown(requestId);
-        return TypedResults.Ok(View(shown.Request, runtime.Requests.Now) with
+        var view = View(shown.Request, runtime.Requests.Now) with
         {
             History = [.. shown.History.Select(h => new RequestHistoryView(h.Status, h.At, h.Actor, h.ReasonCode))],
-        });
+        };
+
+        // As on submitting and verifying: the service that forwarded a person's own request is not told whether the email
+        // belongs to anyone, nor who.
+        return TypedResults.Ok(shown.Request.Channel == RequestChannel.Person && context.Key().Scope != ApiScope.Admin ? view with { Subject = null } : view);
     }
 
     private static async Task<Ok<RequestView>> CompleteAsync(string requestId, HttpContext context, CustodianRuntime runtime)
