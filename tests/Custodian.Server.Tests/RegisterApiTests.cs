@@ -84,6 +84,19 @@ public sealed class RegisterApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_policy_over_the_body_limit_is_refused_with_413_and_nothing_is_published()
+    {
+        var text = await File.ReadAllTextAsync(RepoPaths.Cekura) + "\n# " + new string('x', 2 << 20) + "\n";
+        using var before = await RawApi.SendAsync(Http, HttpMethod.Get, "/v1/policy/versions", _admin);
+
+        using var response = await RawApi.SendAsync(Http, HttpMethod.Post, "/v1/policy/versions", _admin, text, "application/yaml");
+        using var after = await RawApi.SendAsync(Http, HttpMethod.Get, "/v1/policy/versions", _admin);
+
+        await RawApi.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, Problems.ApiErrorCodes.BodyTooLarge);
+        Assert.Equal(await before.Content.ReadAsStringAsync(), await after.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     [CoversCode(VaultErrorCodes.NoticePeriodTooShort)]
     public async Task A_material_change_taking_effect_tomorrow_is_refused()
     {

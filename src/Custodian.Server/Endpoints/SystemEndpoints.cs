@@ -47,7 +47,8 @@ internal static class SystemEndpoints
         context.RequireScope(ApiScope.Admin);
         if (context.Request.ContentType?.Contains("yaml", StringComparison.OrdinalIgnoreCase) != true)
             throw new Problems.ApiProblemException(StatusCodes.Status415UnsupportedMediaType, Problems.ApiErrorCodes.UnsupportedMediaType, Problems.UnsupportedMedia.Yaml);
-        using var reader = new StreamReader(context.Request.Body);
+        // A policy is tens of kilobytes; the same 1 MiB limit as every JSON body keeps a huge upload from being parsed.
+        using var reader = new StreamReader(new MemoryStream(await Problems.RequestBody.ReadBytesAsync(context)));
         var text = await reader.ReadToEndAsync(context.RequestAborted);
         DateOnly? date = null;
         if (effective is not null)

@@ -27,19 +27,7 @@ public static partial class RequestBody
         var request = context.Request;
         if (!IsJson(request.ContentType))
             throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, ApiErrorCodes.UnsupportedMediaType, UnsupportedMedia.Json);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = limit;
-        if (request.ContentLength > limit) throw TooLarge(limit);
-
-        byte[] body;
-        try
-        {
-            body = await ReadAllAsync(request.Body, limit, context.RequestAborted);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw TooLarge(limit);
-        }
-
+        var body = await ReadBytesAsync(context, limit);
         if (body.Length == 0) throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidJson, "The body is empty; send a JSON object.", "");
 
         // Depth first: the binder would otherwise report the first type mismatch inside a hostile nesting instead.
@@ -91,6 +79,26 @@ public static partial class RequestBody
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Reads a whole body of at most <paramref name="limit"/> bytes, whatever its media type; a larger one is refused with
+    /// <c>body_too_large</c> before more than the limit is read.
+    /// </summary>
+    public static async Task<byte[]> ReadBytesAsync(HttpContext context, long limit = DefaultLimit)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature) sizeFeature.MaxRequestBodySize = limit;
+        if (request.ContentLength > limit) throw TooLarge(limit);
+        try
+        {
+            return await ReadAllAsync(request.Body, limit, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(limit);
+        }
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream body, long limit, CancellationToken cancellationToken)
