@@ -40,6 +40,7 @@ public static partial class CustodianServer
         if (configure is not null) builder.Services.PostConfigure(configure);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CustodianRuntime>();
+        builder.Services.AddSingleton<CodeMailLimit>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CustodianRuntime>());
         builder.Services.AddHostedService<PolicyActivationService>();
         builder.Services.AddHostedService<RetentionSweepService>();

@@ -43,7 +43,7 @@ internal static class RequestEndpoints
         _ => StatusCodes.Status400BadRequest,
     };
 
-    private static async Task<Created<RequestView>> SubmitAsync(HttpContext context, CustodianRuntime runtime)
+    private static async Task<Results<Created<RequestView>, ProblemHttpResult>> SubmitAsync(HttpContext context, CustodianRuntime runtime, CodeMailLimit mailLimit)
     {
         context.RequireScope(ApiScope.Admin, ApiScope.Service);
         var body = await RequestBody.ReadAsync<SubmitRequestBody>(context);
@@ -64,6 +64,16 @@ internal static class RequestEndpoints
         {
             var offered = OfferedLanguages(runtime);
             throw new ApiProblemException(StatusCodes.Status400BadRequest, ApiErrorCodes.InvalidField, $"The policy answers in {string.Join(", ", offered)}; give one of them ('language') or leave it out for {offered[0]}.", "/language", offered);
+        }
+
+        // A person's own request mails a code of five attempts; without a bound, a key could submit again and again and guess
+        // on. Every address is counted alike, so the refusal does not tell whether it belongs to anyone.
+        if (channel == RequestChannel.Person && !string.IsNullOrWhiteSpace(body.Email) && mailLimit.TryCount(CodeMailLimit.Address(body.Email)) is { } next)
+        {
+            var retry = Math.Max(1, (int)Math.Ceiling((next - runtime.Requests.Now).TotalSeconds));
+            context.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ProblemResponses.Problem(context, StatusCodes.Status429TooManyRequests, ApiErrorCodes.RateLimited,
+                $"{CodeMailLimit.MaxCodes} verification codes were sent to this address within {CodeMailLimit.Window.TotalMinutes:0} minutes; nothing was filed. Retry after {retry} second(s).", "/email");
         }
 
         var submission = new RequestSubmission(body.Kind, channel, channel == RequestChannel.Person ? null : body.Subject, body.Email, body.Language, body.Purpose);

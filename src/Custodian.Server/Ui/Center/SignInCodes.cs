@@ -4,6 +4,7 @@ using System.Text;
 using Custodian.Audit;
 using Custodian.Crypto;
 using Custodian.Notifications;
+using Custodian.Server.Auth;
 using Custodian.Server.Ui.Text;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -16,9 +17,10 @@ namespace Custodian.Server.Ui.Center;
 /// never revealed: an unknown address gets a challenge that no code opens. Challenges live in the store, so a code asked
 /// for through one server is entered through any other on the same store, and a restart loses none. The store keeps the
 /// code only as an HMAC under a key derived from the master key (compared in constant time), the address sealed, and
-/// counts attempts itself, so servers together allow no more than five.
+/// counts attempts itself, so servers together allow no more than five. One address is sent at most
+/// <see cref="CodeMailLimit.MaxCodes"/> codes an hour (<see cref="CodeMailLimit"/>), which bounds the guesses at one person.
 /// </summary>
-public sealed class SignInCodes(CustodianRuntime runtime, OutboxDelivery delivery, TimeProvider clock)
+public sealed class SignInCodes(CustodianRuntime runtime, OutboxDelivery delivery, CodeMailLimit mailLimit, TimeProvider clock)
 {
     /// <summary>How long a code works.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -28,6 +30,9 @@ public sealed class SignInCodes(CustodianRuntime runtime, OutboxDelivery deliver
 
     /// <summary>The actor audit entries of the privacy center name.</summary>
     public const string Actor = "privacy-center";
+
+    /// <summary>The audit reason code of a sign-in that sent no code because the person had been sent too many.</summary>
+    public const string TooManyCodes = "too_many_codes";
 
     private const int MaxChallenges = 100_000;
     private const string AddressCategory = "user.contact.email";
@@ -46,12 +51,16 @@ public sealed class SignInCodes(CustodianRuntime runtime, OutboxDelivery deliver
         if (await vault.Store.CountSignInChallengesAsync(now, cancellationToken) >= MaxChallenges)
             throw new InvalidOperationException("Too many sign-ins are waiting for their codes; try again in a few minutes.");
 
+        // Past the limit of codes for this person, no code is sent and none of theirs is voided: the answer is the one an
+        // unknown address gets, and the code they already have still works.
+        var limited = subject is not null && mailLimit.TryCount(CodeMailLimit.Address(address)) is not null;
         var challengeId = Ids.RandomToken(18);
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         await using var tx = await vault.Store.BeginAsync(cancellationToken);
         await tx.RemoveExpiredSignInChallengesAsync(now, cancellationToken);
-        if (subject is null)
+        if (subject is null || limited)
         {
+            if (limited) await tx.AppendAuditAsync(new AuditEntry(now, Actor, "signin.start") { SubjectId = subject, ReasonCodes = [TooManyCodes] }, cancellationToken);
             await tx.AddSignInChallengeAsync(new StoredSignInChallenge(challengeId, null, RandomNumberGenerator.GetBytes(32), null, now + Lifetime, 0), cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return challengeId;
