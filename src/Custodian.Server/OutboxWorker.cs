@@ -19,7 +19,7 @@ public sealed partial class OutboxWorker(CustodianRuntime runtime, TimeProvider 
         try
         {
             var transport = options.Smtp.CreateTransport(options.Data, clock);
-            dispatcher = new OutboxDispatcher(runtime.Vault.Store, runtime.Requests.Outbox, transport, options.Smtp.SenderFor(runtime.Policy.Document.Controller.Email), clock);
+            dispatcher = new OutboxDispatcher(runtime.Vault.Store, runtime.Requests.Outbox, transport, options.Smtp.SenderFor(runtime.Policy.Document), clock);
         }
         catch (ArgumentException e)
         {

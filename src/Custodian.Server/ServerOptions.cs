@@ -27,12 +27,6 @@ public sealed class ServerOptions
     /// <summary>Requests per minute one client address may make to the public endpoints (privacy center sign-in, cookie banner).</summary>
     public int PublicRequestsPerMinute { get; set; } = 60;
 
-    /// <summary>Where outgoing messages (sign-in codes, request receipts) are written as <c>.eml</c> files; <c>DATA/outbox</c> when not set.</summary>
-    public string? Outbox { get; set; }
-
-    /// <summary>How often the outbox is checked for messages due (a queued sign-in code is sent at once).</summary>
-    public TimeSpan OutboxInterval { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>The calling code assumed for national phone numbers (<c>45</c>), if any.</summary>
     public string? DefaultCallingCode { get; set; }
 
@@ -42,7 +36,7 @@ public sealed class ServerOptions
     /// <summary>The management public key archives are sealed to; defaults to <c>archive-public.pem</c> in the data directory.</summary>
     public string? ArchivePublicKey { get; set; }
 
-    /// <summary>Seconds between outbox runs: each run sends every message that is due (verification codes, receipts, answers).</summary>
+    /// <summary>Seconds between outbox runs: each run sends every message that is due (verification codes, receipts, answers); a sign-in code is sent at once.</summary>
     public int OutboxIntervalSeconds { get; set; } = 10;
 
     /// <summary>Where messages go (section <c>Custodian:Smtp</c>); without a host they are written as <c>.eml</c> files under <c>DATA/outbox/</c>.</summary>

@@ -36,9 +36,15 @@ public sealed class SmtpOptions
             ? new EmlFileTransport(Path.Combine(dataDirectory, "outbox"), clock)
             : new SmtpTransport(new SmtpSettings(Host, Port, Tls, string.IsNullOrEmpty(User) ? null : User, Password, TimeSpan.FromSeconds(Math.Max(1, TimeoutSeconds))), clock);
 
-    /// <summary>The sender: the configured one, else the controller's email from the policy, else <c>privacy@localhost</c>.</summary>
-    public string SenderFor(string? controllerEmail) =>
-        !string.IsNullOrWhiteSpace(From) ? From : !string.IsNullOrWhiteSpace(controllerEmail) ? controllerEmail : "privacy@localhost";
+    /// <summary>
+    /// The sender of every message to a person (codes, receipts, answers, breach notices), whoever sends it: the configured
+    /// one, else the policy's rights contact (<c>rights.email</c>, where a reply about their rights belongs), else the
+    /// controller's email, else <c>privacy@localhost</c>.
+    /// </summary>
+    public string SenderFor(Custodian.Policy.PolicyDocument? policy) =>
+        FirstGiven(From, policy?.Rights.ContactEmail, policy?.Controller.Email) ?? "privacy@localhost";
+
+    private static string? FirstGiven(params string?[] candidates) => candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
 
     /// <summary>Where messages go, in words without secrets.</summary>
     public string Describe(string dataDirectory) =>

@@ -15,8 +15,8 @@ internal static class OutboxCommands
     public static Command Build(CliConsole console)
     {
         var data = new Option<string>("--data") { Description = "The data directory the server uses.", DefaultValueFactory = _ => "custodian-data" };
-        var policy = new Option<string?>("--policy") { Description = "The policy file; its controller email is the default sender." };
-        var from = new Option<string?>("--from") { Description = "The sender address (default: the policy's controller email, else privacy@localhost)." };
+        var policy = new Option<string?>("--policy") { Description = "The policy file; its rights contact (rights.email), else its controller email, is the default sender." };
+        var from = new Option<string?>("--from") { Description = "The sender address (default: the policy's rights.email, else its controller email, else privacy@localhost)." };
         var host = new Option<string?>("--smtp-host") { Description = "The SMTP relay; without it messages are written as .eml files under DATA/outbox/." };
         var port = new Option<int>("--smtp-port") { Description = "The relay's port.", DefaultValueFactory = _ => 587 };
         var noTls = new Option<bool>("--no-tls") { Description = "Do not upgrade with STARTTLS (a local relay only; no login is sent then)." };
@@ -53,12 +53,12 @@ internal static class OutboxCommands
                 return ExitCodes.Unreadable;
             }
 
-            string? controllerEmail = null;
+            Custodian.Policy.PolicyDocument? document = null;
             if (parse.GetValue(policy) is { } file)
             {
                 var compiled = PolicyLoading.Compile(console, file, out var policyExit);
                 if (compiled is null) return policyExit;
-                controllerEmail = compiled.Document.Controller.Email;
+                document = compiled.Document;
             }
 
             var smtp = new SmtpOptions
@@ -106,7 +106,7 @@ internal static class OutboxCommands
             }
 
             await using var __ = store;
-            var dispatcher = new OutboxDispatcher(store, new Outbox(keys), new ReportingTransport(transport, console.Error), smtp.SenderFor(controllerEmail), TimeProvider.System);
+            var dispatcher = new OutboxDispatcher(store, new Outbox(keys), new ReportingTransport(transport, console.Error), smtp.SenderFor(document), TimeProvider.System);
             console.Error.WriteLine($"Sending due messages to {smtp.Describe(directory)}…");
             int sent = 0, failed = 0;
             while (true)

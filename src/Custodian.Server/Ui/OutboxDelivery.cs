@@ -5,16 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace Custodian.Server.Ui;
 
 /// <summary>
-/// Sends the outbox while the server runs: every <see cref="ServerOptions.OutboxInterval"/>, and at once when a page queues a
-/// message a person is waiting for (a sign-in code). Messages go through SMTP when <c>Custodian:Smtp:Host</c> is set, else
-/// become <c>.eml</c> files in <c>DATA/outbox</c> (or <c>Custodian:Outbox</c>).
+/// Sends the outbox while the server runs: every <see cref="ServerOptions.OutboxIntervalSeconds"/>, and at once when a page
+/// queues a message a person is waiting for (a sign-in code). Messages go through SMTP when <c>Custodian:Smtp:Host</c> is set,
+/// else become <c>.eml</c> files in <c>DATA/outbox</c>, from the same sender as the outbox worker's.
 /// </summary>
 public sealed partial class OutboxDelivery(CustodianRuntime runtime, TimeProvider clock, ILogger<OutboxDelivery> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
-
-    /// <summary>The directory the <c>.eml</c> files go to.</summary>
-    public string Directory => runtime.Options.Outbox ?? Path.Combine(Path.GetFullPath(runtime.Options.Data), "outbox");
 
     /// <summary>Asks for a delivery round now instead of at the next interval.</summary>
     public void Wake()
@@ -32,15 +29,14 @@ public sealed partial class OutboxDelivery(CustodianRuntime runtime, TimeProvide
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var document = runtime.Policy.Document;
         var options = runtime.Options;
-        var from = options.Smtp.SenderFor(document.Rights.ContactEmail ?? document.Controller.Email);
 
-        // The same way out as the outbox worker's: through SMTP when a host is configured, so a code is never left in a file instead.
+        // The outbox worker's way out and sender exactly (SMTP when a host is configured, else .eml files in DATA/outbox;
+        // Custodian:Smtp:From, else the policy's rights contact or controller email), so a message looks the same whichever sends it.
         IMessageTransport transport;
         try
         {
-            transport = string.IsNullOrWhiteSpace(options.Smtp.Host) ? new EmlFileTransport(Directory, clock) : options.Smtp.CreateTransport(options.Data, clock);
+            transport = options.Smtp.CreateTransport(options.Data, clock);
         }
         catch (ArgumentException)
         {
@@ -48,6 +44,8 @@ public sealed partial class OutboxDelivery(CustodianRuntime runtime, TimeProvide
             return;
         }
 
+        var from = options.Smtp.SenderFor(runtime.Policy.Document);
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.OutboxIntervalSeconds));
         var dispatcher = new OutboxDispatcher(runtime.Vault.Store, runtime.Vault.CreateRequestDesk().Outbox, transport, from, clock);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -63,7 +61,7 @@ public sealed partial class OutboxDelivery(CustodianRuntime runtime, TimeProvide
 
             try
             {
-                await _wake.WaitAsync(runtime.Options.OutboxInterval, stoppingToken);
+                await _wake.WaitAsync(interval, stoppingToken);
             }
             catch (OperationCanceledException)
             {
