@@ -10,12 +10,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Custodian.Server;
 
@@ -41,6 +43,7 @@ public static partial class CustodianServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CustodianRuntime>();
         builder.Services.AddSingleton<CodeMailLimit>();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ServerOptions>>((o, server) => TrustedProxies.Apply(server.Value.TrustedProxies, o));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CustodianRuntime>());
         builder.Services.AddHostedService<PolicyActivationService>();
         builder.Services.AddHostedService<RetentionSweepService>();
@@ -97,6 +100,8 @@ public static partial class CustodianServer
     public static WebApplication MapCustodian(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Before anything reads the scheme or the client's address (cookies, rate limits); believes only Custodian:TrustedProxies.
+        app.UseForwardedHeaders();
         // First, so the headers reach every /v1 response, the exception handler's problems included.
         app.Use(ApiResponseHeaders.ApplyAsync);
         // The handler writes every problem itself; the middleware's own log line would carry the exception's message (which

@@ -24,6 +24,12 @@ public sealed class ServerOptions
     /// <summary>Requests per second each API key may make (token bucket; bursts up to one second's worth).</summary>
     public int RateLimitPerSecond { get; set; } = 1000;
 
+    /// <summary>
+    /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed: addresses or networks,
+    /// comma-separated (<c>10.0.0.5,10.1.0.0/16</c>); none when not set. See <see cref="Server.TrustedProxies"/>.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
     /// <summary>Requests per minute one client address may make to the public endpoints (privacy center sign-in, cookie banner).</summary>
     public int PublicRequestsPerMinute { get; set; } = 60;
 

@@ -112,6 +112,18 @@ public sealed class EnvironmentSettingTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_refuses_a_trusted_proxy_that_is_no_address_before_anything_is_changed()
+    {
+        Set("Custodian__TrustedProxies", "10.0.0.5, proxy.internal");
+
+        var (exit, _, error) = await CliRun.RunAsync("serve", "--policy", Cekura, "--data", Data, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(ExitCodes.Unreadable, exit);
+        Assert.Contains("error: Custodian:TrustedProxies: 'proxy.internal' is neither an IP address", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Data));
+    }
+
+    [Fact]
     public async Task Serve_refuses_an_argument_that_is_neither_its_option_nor_a_setting()
     {
         var (exit, _, error) = await CliRun.RunAsync("serve", "--policy", Cekura, "--data", Data, "--polcy", "x");

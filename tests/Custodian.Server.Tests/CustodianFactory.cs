@@ -1,5 +1,6 @@
 using Custodian.Client;
 using Custodian.Server.Auth;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,12 @@ public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond =
     /// <summary>The clock the server runs on instead of the system's, when a test moves time (a <c>VirtualClock</c>).</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>More <c>Custodian:…</c> settings (key without the section, value), as the environment would give them.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The client address every request seems to come from (a reverse proxy's, say); the test server's own when null.</summary>
+    public System.Net.IPAddress? RemoteAddress { get; init; }
+
     /// <summary>The server's runtime: vault, policy and the same key store the server authenticates against.</summary>
     internal CustodianRuntime Runtime => Services.GetRequiredService<CustodianRuntime>();
 
@@ -37,7 +44,9 @@ public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond =
         builder.UseSetting("Custodian:RateLimitPerSecond", rateLimitPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("TestHost:FailingEndpoint", "true");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        foreach (var (key, value) in Settings) builder.UseSetting("Custodian:" + key, value);
         if (Clock is not null) builder.ConfigureServices(services => services.AddSingleton(Clock));
+        if (RemoteAddress is { } remote) builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(remote)));
     }
 
     public override async ValueTask DisposeAsync()
@@ -53,5 +62,19 @@ public sealed class CustodianFactory(string policyPath, int rateLimitPerSecond =
         {
             // A temp directory left behind is harmless.
         }
+    }
+
+    /// <summary>Sets the connection's remote address before anything else runs, as a real connection from there would.</summary>
+    private sealed class RemoteAddressFilter(System.Net.IPAddress remote) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, proceed) =>
+            {
+                context.Connection.RemoteIpAddress = remote;
+                return proceed(context);
+            });
+            next(app);
+        };
     }
 }

@@ -70,6 +70,7 @@ internal static class ServeCommand
                 Postgres = postgres.Resolve(parse, ServeSettings.Given(parse, postgres.ConnectionString) ? null : configuration[ServeSettings.Key(nameof(ServerOptions.Postgres))]),
                 PostgresSchema = ServeSettings.Text(parse, postgres.Schema, configuration, nameof(ServerOptions.PostgresSchema)),
                 RateLimitSource = ServeSettings.Source(parse, rate, configuration, nameof(ServerOptions.RateLimitPerSecond)),
+                TrustedProxies = configuration[ServeSettings.Key(nameof(ServerOptions.TrustedProxies))],
                 Settings = settings,
             };
             return await RunAsync(console, options, ct);
@@ -94,6 +95,12 @@ internal static class ServeCommand
         if (options.RateLimitPerSecond < 1)
         {
             console.Error.WriteLine($"error: {options.RateLimitSource} {options.RateLimitPerSecond} would refuse every request; give at least 1 request per second per API key (default 1000)");
+            return ExitCodes.Unreadable;
+        }
+
+        if (TrustedProxies.Check(options.TrustedProxies) is { } proxyError)
+        {
+            console.Error.WriteLine($"error: {proxyError}");
             return ExitCodes.Unreadable;
         }
 
@@ -138,6 +145,7 @@ internal static class ServeCommand
             o.RateLimitPerSecond = options.RateLimitPerSecond;
             o.Postgres = options.Postgres;
             o.PostgresSchema = options.PostgresSchema;
+            o.TrustedProxies = options.TrustedProxies;
         }).Build().MapCustodian();
         if (!await TryStartAsync(app, console, cancellationToken)) return ExitCodes.Unreadable;
 
@@ -263,6 +271,9 @@ internal sealed record ServeOptions(string Policy, string Data, string Urls, int
 
     /// <summary>Where the rate limit came from, as messages name it: <c>--rate-limit</c> or <c>Custodian:RateLimitPerSecond</c>.</summary>
     public string RateLimitSource { get; init; } = "--rate-limit";
+
+    /// <summary>The reverse proxies whose forwarded headers are believed (<c>Custodian:TrustedProxies</c>), or null for none.</summary>
+    public string? TrustedProxies { get; init; }
 
     /// <summary>The <c>--Custodian:Key=value</c> arguments, passed on to the server's configuration.</summary>
     public IReadOnlyList<string> Settings { get; init; } = [];
