@@ -1,6 +1,7 @@
 using Custodian.Server.Ui;
 using Custodian.Server.Ui.Center;
 using Custodian.Vault;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,14 @@ public sealed class SignInModel : UiPageModel
         catch (VaultException e) when (e.Code == VaultErrorCodes.InvalidLookup)
         {
             Error = T.EmailInvalid;
+            return Page();
+        }
+        catch (SignInBusyException)
+        {
+            // The same answer for every address, so it tells nothing about whose it is.
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "300";
+            Error = T.SignInBusy;
             return Page();
         }
     }

@@ -34,7 +34,8 @@ public sealed class SignInCodes(CustodianRuntime runtime, OutboxDelivery deliver
     /// <summary>The audit reason code of a sign-in that sent no code because the person had been sent too many.</summary>
     public const string TooManyCodes = "too_many_codes";
 
-    private const int MaxChallenges = 100_000;
+    /// <summary>Sign-ins waiting for their codes beyond which no more are started (a flood must not fill the store).</summary>
+    public const int MaxChallenges = 100_000;
     private const string AddressCategory = "user.contact.email";
 
     /// <summary>Starts a sign-in for <paramref name="email"/>: queues the code when the address is a customer's, and returns the challenge id either way.</summary>
@@ -49,7 +50,7 @@ public sealed class SignInCodes(CustodianRuntime runtime, OutboxDelivery deliver
         var subject = await vault.FindSubjectAsync(LookupKind.Email, address, Actor, cancellationToken);
         if (subject is not null && await vault.Store.GetSubjectAsync(subject, cancellationToken) is not { ShreddedAt: null, MergedInto: null }) subject = null;
         if (await vault.Store.CountSignInChallengesAsync(now, cancellationToken) >= MaxChallenges)
-            throw new InvalidOperationException("Too many sign-ins are waiting for their codes; try again in a few minutes.");
+            throw new SignInBusyException();
 
         // Past the limit of codes for this person, no code is sent and none of theirs is voided: the answer is the one an
         // unknown address gets, and the code they already have still works.
@@ -139,3 +140,6 @@ public sealed class SignInCodes(CustodianRuntime runtime, OutboxDelivery deliver
         return sealer.OpenString(sealedAddress, new SealBinding(subjectId, AddressCategory, challengeId));
     }
 }
+
+/// <summary>Too many sign-ins are waiting for their codes (a flood); nothing was sent or stored. Try again in a few minutes.</summary>
+public sealed class SignInBusyException() : Exception("Too many sign-ins are waiting for their codes; try again in a few minutes.");

@@ -148,6 +148,9 @@ public abstract partial class UiText
     /// <summary>An email address that is not one.</summary>
     public abstract string EmailInvalid { get; }
 
+    /// <summary>Sign-in is refused for now: too many sign-ins are waiting for their codes.</summary>
+    public abstract string SignInBusy { get; }
+
     /// <summary>A phone number that is not one.</summary>
     public abstract string PhoneInvalid { get; }
 
