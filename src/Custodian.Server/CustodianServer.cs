@@ -101,6 +101,8 @@ public static partial class CustodianServer
     {
         ArgumentNullException.ThrowIfNull(app);
         // Before anything reads the scheme or the client's address (cookies, rate limits); believes only Custodian:TrustedProxies.
+        // Read now, so a setting that names no address stops the host here instead of failing every request.
+        _ = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
         app.UseForwardedHeaders();
         // First, so the headers reach every /v1 response, the exception handler's problems included.
         app.Use(ApiResponseHeaders.ApplyAsync);

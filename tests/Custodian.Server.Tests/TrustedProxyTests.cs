@@ -69,6 +69,16 @@ public sealed class TrustedProxyTests
         Assert.Equal(HttpStatusCode.TooManyRequests, otherVisitor.StatusCode);
     }
 
+    [Fact]
+    public async Task A_host_given_a_proxy_that_is_no_address_does_not_start()
+    {
+        await using var server = Server("10.0.0.5, proxy.example.com");
+
+        var refused = Assert.ThrowsAny<Exception>(() => server.CreateClient());
+
+        Assert.Contains("Custodian:TrustedProxies: 'proxy.example.com' is neither an IP address", refused.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("proxy.example.com")]
     [InlineData("10.0.0.0/99")]
