@@ -322,7 +322,7 @@ public static partial class RequestBody
 
     private static Type? PropertyType(Type type, string name) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .FirstOrDefault(p => string.Equals(p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name), name, StringComparison.OrdinalIgnoreCase))
+            .FirstOrDefault(p => string.Equals(JsonName(p), name, StringComparison.OrdinalIgnoreCase))
             ?.PropertyType;
 
     private static bool IsCollection(Type type) => type.IsArray || (type.IsGenericType && type != typeof(string) && Nullable.GetUnderlyingType(type) is null);
@@ -330,13 +330,16 @@ public static partial class RequestBody
     private static Type? ElementType(Type type) =>
         type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[^1] : null;
 
+    /// <summary>The name a property has in a JSON body: its <c>[JsonPropertyName]</c>, else its name in camel case.</summary>
+    private static string JsonName(PropertyInfo property) =>
+        property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+
     private static List<string> KnownNames(Type type)
     {
         var names = new List<string>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            names.Add(name);
+            names.Add(JsonName(property));
             var element = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments()[^1] : property.PropertyType;
             if (element.IsClass && element != typeof(string) && element.Namespace?.StartsWith("Custodian", StringComparison.Ordinal) == true)
                 names.AddRange(KnownNames(element));

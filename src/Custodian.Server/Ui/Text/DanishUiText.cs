@@ -52,7 +52,6 @@ internal sealed class DanishUiText : UiText
     public override string EmailLabel => "E-mailadresse";
     public override string PhoneLabel => "Telefonnummer";
     public override string EmailInvalid => "Skriv en e-mailadresse på formen navn@eksempel.dk.";
-
     public override string SignInBusy => "Der er for mange, der logger ind lige nu. Intet er sendt; prøv igen om nogle minutter.";
     public override string PhoneInvalid => "Skriv et telefonnummer med landekode, for eksempel +45 20 30 40 50.";
     public override string SignInButton => "Log ind";

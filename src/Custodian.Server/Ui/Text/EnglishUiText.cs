@@ -52,7 +52,6 @@ internal sealed class EnglishUiText : UiText
     public override string EmailLabel => "Email address";
     public override string PhoneLabel => "Phone number";
     public override string EmailInvalid => "Enter an email address in the form name@example.com.";
-
     public override string SignInBusy => "Too many people are signing in right now. Nothing was sent; try again in a few minutes.";
     public override string PhoneInvalid => "Enter a phone number with its country code, for example +45 20 30 40 50.";
     public override string SignInButton => "Sign in";
