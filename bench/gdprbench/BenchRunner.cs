@@ -26,6 +26,7 @@ internal static class BenchRunner
 
     public static async Task<(TimeSpan Load, List<BenchResult> Results)> RunAsync(IGdprSystem system, IReadOnlyList<BenchRecord> records, DateTimeOffset now, int operations, CancellationToken cancellationToken)
     {
+        using var personState = new PersonStateCounts();
         var watch = Stopwatch.StartNew();
         await system.LoadAsync(records, cancellationToken);
         var load = watch.Elapsed;
@@ -37,6 +38,7 @@ internal static class BenchRunner
         {
             var workload = Workloads[w];
             var context = new WorkloadContext(system, truth, users, 1_000 + w);
+            personState.TakeSummary();
             watch.Restart();
             for (var op = 1; op <= operations; op++)
             {
@@ -48,6 +50,7 @@ internal static class BenchRunner
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{system.Name} {workload.Name}: {operations:N0} ops in {result.Elapsed.TotalSeconds:F1} s = {result.PerSecond:N0} ops/s; {result.ReadsChecked:N0} checked, {result.Violations} violations, {result.Refusals} unexpected refusals"));
             Console.WriteLine("    " + context.Timings);
+            if (personState.TakeSummary() is { } summary) Console.WriteLine("    " + summary);
             results.Add(result);
         }
 

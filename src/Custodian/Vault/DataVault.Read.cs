@@ -152,11 +152,13 @@ public sealed partial class DataVault
             if (write is not null) await write(tx);
             await tx.AppendAuditAsync(entry, cancellationToken);
             await tx.CommitAsync(cancellationToken);
+            VaultMetrics.CountPersonState(PersonStateOutcome.Held);
             if (write is not null) ForgetState(subjectId);
             return true;
         }
         catch (VaultStoreException e) when (e.Code == VaultStoreException.SubjectChanged)
         {
+            VaultMetrics.CountPersonState(PersonStateOutcome.Stale);
             ForgetState(subjectId);
             return false;
         }
