@@ -33,6 +33,7 @@ public sealed partial class DataVault
         if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
         await tx.AppendAuditAsync(RecordWriteAudit(subjectId, purposeKey, records, refused, actor, now), cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        ForgetRecords(subjectId);
         return new CollectResult(stored, refused) { MissingRequired = missingRequired };
     }
 

@@ -273,6 +273,7 @@ public sealed partial class DataVault
         if (expiryChanges.Count > 0) await tx.UpdateRecordExpiriesAsync(expiryChanges, cancellationToken);
         await tx.AppendAuditAsync(new AuditEntry(now, actor, "secret.reset") { SubjectId = subjectId, Purpose = purposeKey, Categories = [categoryKey] }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        ForgetRecords(subjectId);
         _secretAttempts.Record(subjectId, categoryKey, matched: true);
     }
 

@@ -146,6 +146,8 @@ public sealed partial class DataVault
             await tx.CommitAsync(cancellationToken);
         }
 
+        ForgetRecords(subjectId);
+
         return new RectificationResult(record.RecordId, categoryKey, version, recipients);
     }
 

@@ -65,7 +65,10 @@ public sealed partial class DataVault
         if (subjectId is not null) _stateCache.Remove(subjectId);
     }
 
-    /// <summary>Drops the held copy of a person's records, as <see cref="ForgetState"/> does their state.</summary>
+    /// <summary>
+    /// Drops the held copy of a person's records, as <see cref="ForgetState"/> does their state: after this vault wrote
+    /// them (their state copy stays good), so the next read does not first try an answer on records known to be stale.
+    /// </summary>
     private void ForgetRecords(string subjectId)
     {
         _recordsCache.Remove(subjectId);

@@ -100,6 +100,29 @@ public sealed class VaultMetricsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_read_after_this_vaults_own_correction_or_collection_is_not_counted_stale()
+    {
+        var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);
+        await Vault.RecordRelationshipAsync(id, "account", "opened", "test", CancellationToken.None);
+        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        var server = SecondVault();
+        await server.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
+        Counting.Value = true;
+
+        // Its own write changed the records but not the state: the state copy is confirmed and the records read afresh,
+        // with no answer first tried on records it knew were stale.
+        await server.RectifyAsync(id, "user.contact.email", "maija.virtanen@example.com", "test", CancellationToken.None);
+        Take();
+        Assert.Equal("maija.virtanen@example.com", Assert.Single((await server.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values).Value);
+        Assert.Equal([PersonStateOutcome.Confirmed], Take());
+
+        await server.CollectAsync(id, Portal, [new CollectValue("user.name", "Maija Virtanen")], "test", CancellationToken.None);
+        Take();
+        Assert.Equal(2, (await server.ReadAsync(id, Portal, null, null, "test", CancellationToken.None)).Values.Count);
+        Assert.Equal([PersonStateOutcome.Confirmed], Take());
+    }
+
+    [Fact]
     public async Task No_measurement_names_a_person()
     {
         var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);
