@@ -35,6 +35,6 @@ public sealed class CustodianApiException : Exception
     /// <summary>Valid names close to the one given.</summary>
     public IReadOnlyList<string> Suggestions { get; }
 
-    /// <summary>The Retry-After header of a 429 answer, in seconds.</summary>
+    /// <summary>The Retry-After header of a 429 or 503 answer, in seconds.</summary>
     public string? RetryAfter { get; }
 }

@@ -191,16 +191,31 @@ public static partial class CustodianServer
     private static async Task WriteExceptionAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var unavailable = StoreFailures.IsUnavailable(error);
+        if (unavailable)
+        {
+            LogStoreUnavailable(context, error!);
+            context.Response.Headers.RetryAfter = StoreFailures.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (CustodianUi.IsUiPath(context.Request.Path))
         {
             context.Response.StatusCode = error switch
             {
                 ApiProblemException problem => problem.Status,
                 BadHttpRequestException bad => bad.StatusCode,
+                _ when unavailable => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             };
-            if (context.Response.StatusCode >= 500) LogUnexpected(context, error);
+            if (context.Response.StatusCode >= 500 && !unavailable) LogUnexpected(context, error);
             await CustodianUi.WriteStatusPageAsync(context);
+            return;
+        }
+
+        if (unavailable)
+        {
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.StoreUnavailable,
+                $"The data store did not answer (unreachable, restarting or busy); try again in {StoreFailures.RetryAfterSeconds} seconds. A write may or may not have been carried out: read before repeating one that must not happen twice.");
             return;
         }
 
@@ -249,6 +264,20 @@ public static partial class CustodianServer
 
         UnexpectedError(logger, error?.GetType().FullName ?? "unknown", context.Request.Method, route, context.TraceIdentifier, stack.ToString());
     }
+
+    /// <summary>Logs a store that did not answer by the exception's type and route, as <see cref="LogUnexpected"/> does, without a stack: it is the database's state, not a fault here.</summary>
+    private static void LogStoreUnavailable(HttpContext context, Exception error)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Custodian.Server");
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+        var innermost = error;
+        while (innermost.InnerException is not null) innermost = innermost.InnerException;
+        StoreUnavailable(logger, error.GetType().FullName ?? "unknown", innermost.GetType().FullName ?? "unknown", context.Request.Method, route, context.TraceIdentifier);
+    }
+
+    [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "The data store did not answer ({ExceptionType}, caused by {CauseType}) on {Method} {Route} (trace id {TraceId}); answered 503 with Retry-After.")]
+    private static partial void StoreUnavailable(ILogger logger, string exceptionType, string causeType, string method, string route, string traceId);
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Error, Message = "Unexpected {ExceptionType} on {Method} {Route} (trace id {TraceId}); the message is not logged as it may hold personal data.\n{StackTrace}")]
     private static partial void UnexpectedError(ILogger logger, string exceptionType, string method, string route, string traceId, string stackTrace);

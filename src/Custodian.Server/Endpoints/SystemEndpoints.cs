@@ -107,6 +107,11 @@ internal static class SystemEndpoints
         {
             return TypedResults.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        catch (Exception e) when (Problems.StoreFailures.IsUnavailable(e))
+        {
+            // A load balancer takes this server out of rotation until its database answers again.
+            return TypedResults.Json(new { status = "store_unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 }
 

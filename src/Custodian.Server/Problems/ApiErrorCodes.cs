@@ -42,6 +42,9 @@ public static class ApiErrorCodes
     /// <summary>429: too many requests for this key; see Retry-After.</summary>
     public const string RateLimited = "rate_limited";
 
+    /// <summary>503: the data store did not answer (unreachable, restarting, or locked by another process); see Retry-After.</summary>
+    public const string StoreUnavailable = "store_unavailable";
+
     /// <summary>500: an unexpected error; the body holds a trace id for the logs, never details.</summary>
     public const string Internal = "internal_error";
 }

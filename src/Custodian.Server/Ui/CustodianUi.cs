@@ -213,6 +213,7 @@ public static class CustodianUi
             StatusCodes.Status400BadRequest => (ui.Text.BadFormTitle, ui.Text.BadFormText),
             StatusCodes.Status405MethodNotAllowed => (ui.Text.MethodNotAllowedTitle, ui.Text.MethodNotAllowedText),
             StatusCodes.Status429TooManyRequests => (ui.Text.TooManyTitle, ui.Text.TooManyText),
+            StatusCodes.Status503ServiceUnavailable => (ui.Text.UnavailableTitle, ui.Text.UnavailableText),
             _ => (ui.Text.ErrorTitle, ui.Text.ErrorText(context.TraceIdentifier)),
         };
         var home = context.Request.Path.StartsWithSegments("/admin") ? "/admin" : "/privacy";

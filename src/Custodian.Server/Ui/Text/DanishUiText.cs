@@ -28,6 +28,8 @@ internal sealed class DanishUiText : UiText
     public override string MethodNotAllowedText => "Siderne her kan kun læses, og deres formularer sendes. Åbn siden i en browser i stedet.";
     public override string TooManyTitle => "For mange forsøg";
     public override string TooManyText => "Der har været for mange forsøg fra din forbindelse. Vent et minut, og prøv igen.";
+    public override string UnavailableTitle => "Ikke tilgængelig lige nu";
+    public override string UnavailableText => "Vi kunne ikke nå vores oplysninger et øjeblik. Vent et par sekunder, og prøv igen.";
     public override string ErrorTitle => "Der gik noget galt hos os";
     public override string ErrorText(string traceId) => $"Prøv igen. Hvis det sker igen, så kontakt os og oplys referencen {traceId}.";
     public override string BackHome => "Tilbage til forsiden";

@@ -28,6 +28,8 @@ internal sealed class EnglishUiText : UiText
     public override string MethodNotAllowedText => "Pages here are only read and their forms sent. Open the page in a browser instead.";
     public override string TooManyTitle => "Too many attempts";
     public override string TooManyText => "There were too many attempts from your connection. Wait a minute and try again.";
+    public override string UnavailableTitle => "Not available just now";
+    public override string UnavailableText => "We could not reach our records for a moment. Please wait a few seconds and try again.";
     public override string ErrorTitle => "Something went wrong on our side";
     public override string ErrorText(string traceId) => $"Please try again. If it happens again, contact us and quote the reference {traceId}.";
     public override string BackHome => "Back to the front page";

@@ -76,6 +76,12 @@ public abstract partial class UiText
     /// <summary>Error page: too many requests, explained.</summary>
     public abstract string TooManyText { get; }
 
+    /// <summary>Error page: the data store did not answer for a moment.</summary>
+    public abstract string UnavailableTitle { get; }
+
+    /// <summary>Error page: the data store did not answer, explained.</summary>
+    public abstract string UnavailableText { get; }
+
     /// <summary>Error page: something broke.</summary>
     public abstract string ErrorTitle { get; }
 
