@@ -6,6 +6,7 @@ namespace Custodian.GdprBench;
 /// What both PostgreSQL systems do after their load and before their timed workloads: vacuum and analyse the tables
 /// the load filled (as pgbench does), then a checkpoint, so neither autovacuum's first pass nor the checkpoint that a
 /// load's write-ahead log brings on runs during the next workloads — which, on one cluster, may be the other system's.
+/// After Custodian's workloads its schema is dropped before the baseline starts, for the same reason.
 /// </summary>
 internal static class PostgresSettle
 {
@@ -18,6 +19,25 @@ internal static class PostgresSettle
             await vacuum.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await CheckpointAsync(source, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a system's last workload, before the next system starts on the same cluster: drops the finished system's
+    /// schema, so autovacuum has nothing of it left to clean during the next system's workloads, and checkpoints.
+    /// </summary>
+    public static async Task AfterRunAsync(NpgsqlDataSource source, string schema, CancellationToken cancellationToken)
+    {
+        await using (var drop = source.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        {
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await CheckpointAsync(source, cancellationToken);
+    }
+
+    private static async Task CheckpointAsync(NpgsqlDataSource source, CancellationToken cancellationToken)
+    {
         try
         {
             await using var checkpoint = source.CreateCommand("CHECKPOINT");
@@ -25,7 +45,7 @@ internal static class PostgresSettle
         }
         catch (PostgresException e) when (e.SqlState == InsufficientPrivilege)
         {
-            Console.WriteLine("    (no CHECKPOINT after the load: the role lacks the privilege; a checkpoint may fall in the workloads)");
+            Console.WriteLine("    (no CHECKPOINT: the role lacks the privilege; a checkpoint may fall in the workloads)");
         }
     }
 }
