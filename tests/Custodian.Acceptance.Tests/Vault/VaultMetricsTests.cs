@@ -54,9 +54,7 @@ public sealed class VaultMetricsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Each_use_of_a_persons_state_is_counted_by_how_it_was_served()
     {
-        var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);
-        await Vault.RecordRelationshipAsync(id, "account", "opened", "test", CancellationToken.None);
-        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        var id = await CustomerWithEmailAsync();
         var question = new DecisionQuestion("user.contact.email", Portal);
         var server = SecondVault();
         Counting.Value = true;
@@ -84,9 +82,7 @@ public sealed class VaultMetricsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_held_copy_found_out_of_date_by_a_versions_read_is_counted_as_changed()
     {
-        var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);
-        await Vault.RecordRelationshipAsync(id, "account", "opened", "test", CancellationToken.None);
-        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        var id = await CustomerWithEmailAsync();
         var server = SecondVault();
         await server.DecideAsync(id, [new DecisionQuestion("user.contact.email", Portal)], null, "test", CancellationToken.None);
         Counting.Value = true;
@@ -102,9 +98,7 @@ public sealed class VaultMetricsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_read_after_this_vaults_own_correction_or_collection_is_not_counted_stale()
     {
-        var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);
-        await Vault.RecordRelationshipAsync(id, "account", "opened", "test", CancellationToken.None);
-        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        var id = await CustomerWithEmailAsync();
         var server = SecondVault();
         await server.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
         Counting.Value = true;
@@ -125,9 +119,7 @@ public sealed class VaultMetricsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task No_measurement_names_a_person()
     {
-        var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);
-        await Vault.RecordRelationshipAsync(id, "account", "opened", "test", CancellationToken.None);
-        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        var id = await CustomerWithEmailAsync();
         Counting.Value = true;
 
         for (var i = 0; i < 3; i++) await Vault.ReadAsync(id, Portal, null, null, "test", CancellationToken.None);
@@ -144,6 +136,15 @@ public sealed class VaultMetricsTests : IAsyncLifetime, IDisposable
             Assert.DoesNotContain(id, value, StringComparison.Ordinal);
             Assert.DoesNotContain("maija", value, StringComparison.OrdinalIgnoreCase);
         });
+    }
+
+    /// <summary>A customer with an open account and an email collected for the portal, written through the fixture's vault.</summary>
+    private async Task<string> CustomerWithEmailAsync()
+    {
+        var id = await Vault.CreateSubjectAsync(new NewSubject(Email: "maija@example.com"), "test", CancellationToken.None);
+        await Vault.RecordRelationshipAsync(id, "account", "opened", "test", CancellationToken.None);
+        await Vault.CollectAsync(id, Portal, [new CollectValue("user.contact.email", "maija@example.com")], "test", CancellationToken.None);
+        return id;
     }
 
     /// <summary>A second vault on the same store, as a second server would be: it holds no copy of anyone yet.</summary>
