@@ -75,7 +75,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
     /// <inheritdoc />
     public async Task<IVaultTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        await EnterWriteAsync(cancellationToken);
         try
         {
             return new SqliteVaultTransaction(_writer, _writerCommands, _options, () => _writeLock.Release());
@@ -86,6 +86,22 @@ public sealed partial class SqliteVaultStore : IVaultStore
             throw;
         }
     }
+
+    /// <summary>
+    /// Takes this store's turn to write, waiting at most the busy timeout, as SQLite itself waits for another process's
+    /// lock. Without the bound, writers queued behind one that waits out a lock held elsewhere would each wait their own
+    /// full timeout in turn; with it they give up when it does (the one whose turn comes just then waits one more), each
+    /// with SQLITE_BUSY (a 503 from the server).
+    /// </summary>
+    /// <exception cref="SqliteException">The turn did not come within the busy timeout (SQLITE_BUSY).</exception>
+    private async Task EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        if (!await _writeLock.WaitAsync(_options.BusyTimeout, cancellationToken))
+            throw new SqliteException($"The database stayed busy for {_options.BusyTimeout.TotalSeconds:0.#} s: a write in progress (here or in another process) did not finish.", SqliteBusyCode);
+    }
+
+    // SQLITE_BUSY, as SQLite reports a lock it waited for in vain.
+    private const int SqliteBusyCode = 5;
 
     /// <inheritdoc />
     public Task<StoredSubject?> GetSubjectAsync(string subjectId, CancellationToken cancellationToken) =>
@@ -262,7 +278,7 @@ public sealed partial class SqliteVaultStore : IVaultStore
     public async Task<int> PurgeShreddedAsync(int batchSize, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        await _writeLock.WaitAsync(cancellationToken);
+        await EnterWriteAsync(cancellationToken);
         try
         {
             using var transaction = _writer.BeginTransaction(deferred: false);
