@@ -252,9 +252,7 @@ public static partial class CustodianServer
     /// </summary>
     private static void LogUnexpected(HttpContext context, Exception? error)
     {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Custodian.Server");
-        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
-        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+        var (logger, route) = FailedRequest(context);
         var stack = new System.Text.StringBuilder();
         for (var inner = error; inner is not null; inner = inner.InnerException)
         {
@@ -268,12 +266,18 @@ public static partial class CustodianServer
     /// <summary>Logs a store that did not answer by the exception's type and route, as <see cref="LogUnexpected"/> does, without a stack: it is the database's state, not a fault here.</summary>
     private static void LogStoreUnavailable(HttpContext context, Exception error)
     {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Custodian.Server");
-        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
-        var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+        var (logger, route) = FailedRequest(context);
         var innermost = error;
         while (innermost.InnerException is not null) innermost = innermost.InnerException;
         StoreUnavailable(logger, error.GetType().FullName ?? "unknown", innermost.GetType().FullName ?? "unknown", context.Request.Method, route, context.TraceIdentifier);
+    }
+
+    /// <summary>The logger failures are written to and the route template of the request that failed (never its path, which may hold ids).</summary>
+    private static (ILogger Logger, string Route) FailedRequest(HttpContext context)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Custodian.Server");
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        return (logger, (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)");
     }
 
     [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "The data store did not answer ({ExceptionType}, caused by {CauseType}) on {Method} {Route} (trace id {TraceId}); answered 503 with Retry-After.")]

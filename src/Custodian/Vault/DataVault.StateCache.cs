@@ -46,9 +46,9 @@ public sealed partial class DataVault
         if (withRecords) _recordsCache.TryGetValue(subjectId, out cachedRecords);
         var view = await _store.GetSubjectViewAsync(subjectId, new SubjectVersions(cachedState?.Version, cachedRecords?.Version), withRecords, cancellationToken);
 
-        var held = view.StateUnchanged && cachedState is not null;
-        VaultMetrics.CountPersonState(held ? PersonStateOutcome.Confirmed : cachedState is null ? PersonStateOutcome.Loaded : PersonStateOutcome.Changed);
-        var state = held ? cachedState! : RememberState(subjectId, Decode(subjectId, view.State, view.Key));
+        var confirmed = view.StateUnchanged ? cachedState : null;
+        VaultMetrics.CountPersonState(confirmed is not null ? PersonStateOutcome.Confirmed : cachedState is null ? PersonStateOutcome.Loaded : PersonStateOutcome.Changed);
+        var state = confirmed ?? RememberState(subjectId, Decode(subjectId, view.State, view.Key));
         if (!withRecords) return (state, view.Versions, []);
         if (view.Records is null && cachedRecords is not null) return (state, view.Versions, cachedRecords.Records);
         var records = view.Records ?? await _store.GetRecordsAsync(subjectId, null, cancellationToken);
